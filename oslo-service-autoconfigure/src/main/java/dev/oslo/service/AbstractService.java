@@ -1,0 +1,63 @@
+package dev.oslo.service;
+
+import dev.oslo.service.taskgroup.TaskGroup;
+
+/**
+ * A convenient base for services whose work runs on threads and timers of their own
+ * {@link TaskGroup} (oslo's {@code Service}).
+ * <p>
+ * Override {@link #start()} to add threads and timers to {@link #taskGroup()}. {@link #stop()}
+ * stops the timers and lets running work finish; {@link #awaitTermination()} waits for the group.
+ * <pre>{@code
+ * @Service
+ * class Heartbeat extends AbstractService {
+ *     @Override
+ *     public void start() {
+ *         taskGroup().addTimer(Duration.ofSeconds(5), Duration.ZERO, () -> log.info("alive"));
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract class AbstractService implements ServiceBase {
+
+	private final TaskGroup taskGroup;
+
+	/**
+	 * Create the service with a task group named after its class.
+	 */
+	protected AbstractService() {
+		this.taskGroup = new TaskGroup(getClass().getSimpleName());
+	}
+
+	/**
+	 * The threads and timers of this service.
+	 * @return the service's task group
+	 */
+	public TaskGroup taskGroup() {
+		return this.taskGroup;
+	}
+
+	/**
+	 * Does nothing; override to add work to the {@link #taskGroup()}.
+	 */
+	@Override
+	public void start() throws Exception {
+	}
+
+	/**
+	 * Stop the timers of the task group and let its running work finish.
+	 */
+	@Override
+	public void stop() {
+		this.taskGroup.stop(true);
+	}
+
+	/**
+	 * Wait for every thread and timer of the task group to finish.
+	 */
+	@Override
+	public void awaitTermination() throws InterruptedException {
+		this.taskGroup.await();
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.oslo.service;
+
+/**
+ * Owns the lifecycle of a set of services: launches them, stops them gracefully under the
+ * configured deadline, restarts them after the configuration changed.
+ */
+public interface Launcher {
+
+	/**
+	 * Launch a service under a name derived from its class.
+	 * @param service the service to start
+	 * @throws ServiceStartException if its {@code start()} failed; the launcher has then stopped
+	 * every service it had started and is {@link ServiceState#FAILED}
+	 */
+	void launchService(ServiceBase service);
+
+	/**
+	 * Launch a service with a number of workers.
+	 * @param service the service to start
+	 * @param workers how many copies to run
+	 * @throws IllegalArgumentException if this launcher cannot run that many workers
+	 * @throws ServiceStartException if its {@code start()} failed
+	 */
+	void launchService(ServiceBase service, int workers);
+
+	/**
+	 * Stop every service gracefully: {@code stop()} on each, then wait for each to terminate, for at
+	 * most the graceful shutdown timeout. Services still stopping then are logged and abandoned.
+	 */
+	void stop();
+
+	/**
+	 * Block until the launcher has stopped and every service has terminated.
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	void await() throws InterruptedException;
+
+	/**
+	 * Apply a configuration change to the services according to the restart method:
+	 * {@code reload} stops, resets and starts each service; {@code mutate} only resets them.
+	 */
+	void restart();
+
+	/**
+	 * A consistent view of the launcher and its services.
+	 * @return the current snapshot
+	 */
+	LauncherSnapshot snapshot();
+
+}

@@ -1,0 +1,140 @@
+package dev.oslo.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One launched service and its state. {@code stop()} and {@code awaitTermination()} run on a
+ * thread of their own, so a service that hangs while stopping can be abandoned at the deadline.
+ */
+final class ManagedService {
+
+	private static final Logger logger = LoggerFactory.getLogger(ManagedService.class);
+
+	private final String name;
+
+	private final ServiceBase service;
+
+	private volatile ServiceState state = ServiceState.NEW;
+
+	private volatile @Nullable Instant startedAt;
+
+	private volatile @Nullable String lastError;
+
+	private volatile @Nullable Thread stopper;
+
+	private volatile CompletableFuture<Void> termination = CompletableFuture.completedFuture(null);
+
+	ManagedService(String name, ServiceBase service) {
+		this.name = name;
+		this.service = service;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	ServiceState state() {
+		return this.state;
+	}
+
+	String type() {
+		String type = this.service.getClass().getName();
+		int generated = type.indexOf("$$");
+		return (generated > 0) ? type.substring(0, generated) : type;
+	}
+
+	void start() throws Exception {
+		this.state = ServiceState.STARTING;
+		try {
+			this.service.start();
+		}
+		catch (Exception | Error ex) {
+			fail(ex);
+			throw ex;
+		}
+		this.startedAt = Instant.now();
+		this.state = ServiceState.RUNNING;
+	}
+
+	/**
+	 * Ask the service to stop, once: a service that never started, or is already stopping, is not
+	 * asked again.
+	 * @return completes when the service has terminated (or failed while stopping)
+	 */
+	synchronized CompletableFuture<Void> beginStop() {
+		if (this.state != ServiceState.RUNNING && this.state != ServiceState.STARTING) {
+			return this.termination;
+		}
+		this.state = ServiceState.STOPPING;
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		Thread thread = new Thread(() -> stopAndAwait(done), "oslo-stop-" + this.name);
+		thread.setDaemon(true);
+		this.stopper = thread;
+		this.termination = done;
+		thread.start();
+		return done;
+	}
+
+	void reset() {
+		try {
+			this.service.reset();
+		}
+		catch (RuntimeException ex) {
+			this.lastError = ex.toString();
+			logger.error("Service '{}' failed to reset", this.name, ex);
+		}
+	}
+
+	/**
+	 * The threads that tell where this service is stuck: the one running its {@code stop()} and
+	 * the threads of its task group.
+	 */
+	List<Thread> threads() {
+		List<Thread> threads = new ArrayList<>();
+		Thread thread = this.stopper;
+		if (thread != null && thread.isAlive()) {
+			threads.add(thread);
+		}
+		if (this.service instanceof AbstractService abstractService) {
+			threads.addAll(abstractService.taskGroup().threads());
+		}
+		return threads;
+	}
+
+	ServiceSnapshot snapshot() {
+		return new ServiceSnapshot(this.name, type(), this.state, this.startedAt, this.lastError);
+	}
+
+	private void stopAndAwait(CompletableFuture<Void> done) {
+		try {
+			this.service.stop();
+			this.service.awaitTermination();
+			this.state = ServiceState.TERMINATED;
+			logger.info("Service '{}' stopped", this.name);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			fail(ex);
+		}
+		catch (RuntimeException | Error ex) {
+			fail(ex);
+			logger.error("Service '{}' failed while stopping", this.name, ex);
+		}
+		finally {
+			done.complete(null);
+		}
+	}
+
+	private void fail(Throwable ex) {
+		this.lastError = ex.toString();
+		this.state = ServiceState.FAILED;
+	}
+
+}

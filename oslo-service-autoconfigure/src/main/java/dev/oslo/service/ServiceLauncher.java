@@ -1,0 +1,279 @@
+package dev.oslo.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs services in this process (oslo's {@code ServiceLauncher}).
+ * <p>
+ * {@link #launchService} starts a service at once. While any service runs, a non-daemon thread
+ * keeps the JVM alive, so services may use daemon or virtual threads only. A failed
+ * {@code start()} stops the services already started, in reverse order, and the launcher ends
+ * {@link ServiceState#FAILED}. {@link #stop()} asks every service to stop at the same time and
+ * waits for all of them under the graceful shutdown timeout; there is no limit on the number of
+ * services.
+ */
+public final class ServiceLauncher implements Launcher {
+
+	private static final Logger logger = LoggerFactory.getLogger(ServiceLauncher.class);
+
+	private final Supplier<LauncherConfig> config;
+
+	private final List<ManagedService> services = new CopyOnWriteArrayList<>();
+
+	private final Object lifecycleLock = new Object();
+
+	private final CountDownLatch finished = new CountDownLatch(1);
+
+	private volatile ServiceState state = ServiceState.NEW;
+
+	/**
+	 * Create a launcher with fixed settings.
+	 * @param config the settings
+	 */
+	public ServiceLauncher(LauncherConfig config) {
+		this(() -> config);
+		Objects.requireNonNull(config, "config");
+	}
+
+	/**
+	 * Create a launcher that reads its settings each time it needs them, so that a configuration
+	 * reload takes effect.
+	 * @param config supplies the current settings
+	 */
+	public ServiceLauncher(Supplier<LauncherConfig> config) {
+		this.config = Objects.requireNonNull(config, "config");
+	}
+
+	@Override
+	public void launchService(ServiceBase service) {
+		launchService(defaultName(service), service);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * @throws IllegalArgumentException unless {@code workers} is 1: this launcher runs services in
+	 * this process
+	 */
+	@Override
+	public void launchService(ServiceBase service, int workers) {
+		if (workers != 1) {
+			throw new IllegalArgumentException(
+					"ServiceLauncher runs services in this process, so workers must be 1, was " + workers);
+		}
+		launchService(service);
+	}
+
+	/**
+	 * Launch a service under a name of your choice, used in logs, endpoints and metrics.
+	 * @param name a name unique within this launcher
+	 * @param service the service to start
+	 * @throws ServiceStartException if its {@code start()} failed
+	 * @throws IllegalStateException if the launcher is stopping or has ended
+	 */
+	public void launchService(String name, ServiceBase service) {
+		Objects.requireNonNull(service, "service");
+		synchronized (this.lifecycleLock) {
+			if (this.state != ServiceState.NEW && this.state != ServiceState.RUNNING) {
+				throw new IllegalStateException(
+						"Cannot launch service '" + name + "': the launcher is " + this.state);
+			}
+			if (this.services.stream().anyMatch((s) -> s.name().equals(name))) {
+				throw new IllegalArgumentException("A service named '" + name + "' was already launched");
+			}
+			if (this.state == ServiceState.NEW) {
+				startKeepAlive();
+			}
+			ManagedService managed = new ManagedService(name, service);
+			this.services.add(managed);
+			this.state = ServiceState.STARTING;
+			start(managed);
+			this.state = ServiceState.RUNNING;
+		}
+	}
+
+	@Override
+	public void stop() {
+		synchronized (this.lifecycleLock) {
+			if (this.state == ServiceState.TERMINATED || this.state == ServiceState.FAILED) {
+				return;
+			}
+			this.state = ServiceState.STOPPING;
+			Duration timeout = this.config.get().gracefulShutdownTimeout();
+			logger.info("Stopping {} service(s); graceful shutdown timeout {}", this.services.size(),
+					describe(timeout));
+			if (stopAll(timeout)) {
+				this.state = ServiceState.TERMINATED;
+				this.finished.countDown();
+			}
+			else {
+				logger.error("Graceful shutdown timeout of {} exceeded; abandoning {}", describe(timeout),
+						stoppingReport());
+			}
+		}
+	}
+
+	@Override
+	public void await() throws InterruptedException {
+		this.finished.await();
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * @throws IllegalStateException unless the launcher is running, or if a service did not stop
+	 * within the graceful shutdown timeout during a {@code reload}
+	 * @throws ServiceStartException if a service failed to start again during a {@code reload}
+	 */
+	@Override
+	public void restart() {
+		synchronized (this.lifecycleLock) {
+			if (this.state != ServiceState.RUNNING) {
+				throw new IllegalStateException("Cannot restart: the launcher is " + this.state);
+			}
+			LauncherConfig current = this.config.get();
+			if (current.restartMethod() == RestartMethod.MUTATE) {
+				this.services.forEach(ManagedService::reset);
+				return;
+			}
+			if (!stopAll(current.gracefulShutdownTimeout())) {
+				throw new IllegalStateException("Cannot restart: still stopping after "
+						+ describe(current.gracefulShutdownTimeout()) + ": " + stoppingReport());
+			}
+			for (ManagedService service : this.services) {
+				service.reset();
+				start(service);
+			}
+		}
+	}
+
+	@Override
+	public LauncherSnapshot snapshot() {
+		LauncherConfig current = this.config.get();
+		return new LauncherSnapshot("in-process", this.state, ProcessHandle.current().pid(),
+				current.gracefulShutdownTimeout(), current.restartMethod(),
+				this.services.stream().map(ManagedService::snapshot).toList());
+	}
+
+	/**
+	 * Describe the services that are still stopping, each with the stacks of its threads, for a
+	 * log line that tells where a shutdown is stuck.
+	 * @return the report, empty when no service is stopping
+	 */
+	public String stoppingReport() {
+		StringBuilder report = new StringBuilder();
+		for (ManagedService service : this.services) {
+			if (service.state() == ServiceState.STOPPING) {
+				report.append(System.lineSeparator())
+					.append("service '")
+					.append(service.name())
+					.append("' (")
+					.append(service.type())
+					.append(") is still stopping");
+				service.threads().forEach((thread) -> appendStack(report, thread));
+			}
+		}
+		return report.toString();
+	}
+
+	private void start(ManagedService service) {
+		try {
+			service.start();
+			logger.info("Started service '{}' ({})", service.name(), service.type());
+		}
+		catch (Exception | Error ex) {
+			List<ManagedService> started = this.services.stream()
+				.filter((s) -> s.state() == ServiceState.RUNNING)
+				.toList();
+			logger.error("Service '{}' ({}) failed to start; stopping the {} service(s) already started",
+					service.name(), service.type(), started.size(), ex);
+			stopAll(this.config.get().gracefulShutdownTimeout());
+			this.state = ServiceState.FAILED;
+			this.finished.countDown();
+			throw new ServiceStartException(service.name(), ex);
+		}
+	}
+
+	/**
+	 * Ask every service to stop at once, then wait for all of them.
+	 * @return whether every service finished within the timeout
+	 */
+	private boolean stopAll(Duration timeout) {
+		List<ManagedService> reversed = new ArrayList<>(this.services);
+		Collections.reverse(reversed);
+		CompletableFuture<?>[] terminations = reversed.stream()
+			.map(ManagedService::beginStop)
+			.toArray(CompletableFuture[]::new);
+		CompletableFuture<Void> all = CompletableFuture.allOf(terminations);
+		try {
+			if (timeout.isZero()) {
+				all.get();
+			}
+			else {
+				all.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	private void startKeepAlive() {
+		Thread keepAlive = new Thread(() -> {
+			try {
+				this.finished.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "oslo-launcher-keepalive");
+		keepAlive.setDaemon(false);
+		keepAlive.start();
+	}
+
+	private static void appendStack(StringBuilder report, Thread thread) {
+		report.append(System.lineSeparator())
+			.append("  \"")
+			.append(thread.getName())
+			.append("\" ")
+			.append(thread.getState());
+		for (StackTraceElement frame : thread.getStackTrace()) {
+			report.append(System.lineSeparator()).append("      at ").append(frame);
+		}
+	}
+
+	static String describe(Duration timeout) {
+		if (timeout.isZero()) {
+			return "0 (wait forever)";
+		}
+		return DurationFormat.format(timeout);
+	}
+
+	private static String defaultName(ServiceBase service) {
+		String simpleName = service.getClass().getSimpleName();
+		int generated = simpleName.indexOf("$$");
+		String name = (generated > 0) ? simpleName.substring(0, generated) : simpleName;
+		return name.isEmpty() ? "service" : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.oslo.service.autoconfigure;
+
+import dev.oslo.service.Launcher;
+import dev.oslo.service.actuate.LauncherEndpoint;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@code launcher} Actuator endpoint.
+ */
+@AutoConfiguration(after = OsloServiceAutoConfiguration.class)
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnBean(Launcher.class)
+@ConditionalOnAvailableEndpoint(LauncherEndpoint.class)
+public final class LauncherEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	LauncherEndpoint launcherEndpoint(Launcher launcher) {
+		return new LauncherEndpoint(launcher);
+	}
+
+}

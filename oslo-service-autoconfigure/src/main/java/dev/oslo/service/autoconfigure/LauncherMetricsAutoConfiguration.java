@@ -1,0 +1,27 @@
+package dev.oslo.service.autoconfigure;
+
+import dev.oslo.service.Launcher;
+import dev.oslo.service.actuate.LauncherMetrics;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the launcher's Micrometer meters.
+ */
+@AutoConfiguration(after = OsloServiceAutoConfiguration.class)
+@ConditionalOnClass(MeterBinder.class)
+@ConditionalOnBean(Launcher.class)
+public final class LauncherMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	LauncherMetrics launcherMetrics(Launcher launcher) {
+		return new LauncherMetrics(launcher);
+	}
+
+}

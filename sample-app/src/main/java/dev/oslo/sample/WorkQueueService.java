@@ -1,0 +1,83 @@
+package dev.oslo.sample;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.oslo.service.ServiceBase;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Service;
+
+/**
+ * A plain {@link ServiceBase}: a consumer that takes simulated work items on a thread of its own,
+ * and whose {@code stop()} drains the work in flight before it returns.
+ */
+@Service
+@Order(2)
+public class WorkQueueService implements ServiceBase {
+
+	private static final Logger logger = LoggerFactory.getLogger(WorkQueueService.class);
+
+	private final SampleProperties properties;
+
+	private final AtomicLong processed = new AtomicLong();
+
+	private volatile CountDownLatch stopRequested = new CountDownLatch(1);
+
+	private volatile @Nullable Thread consumer;
+
+	public WorkQueueService(SampleProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public void start() {
+		if (this.properties.getWorkQueue().isFailOnStart()) {
+			throw new IllegalStateException("sample.work-queue.fail-on-start is set");
+		}
+		this.stopRequested = new CountDownLatch(1);
+		Thread thread = new Thread(this::consume, "work-queue");
+		thread.setDaemon(true);
+		this.consumer = thread;
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.stopRequested.countDown();
+		long drainMillis = this.properties.getWorkQueue().getDrainTime().toMillis();
+		logger.info("work-queue draining the work in flight ({} ms)", drainMillis);
+		try {
+			Thread.sleep(drainMillis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		logger.info("work-queue drained; {} items processed", this.processed.get());
+	}
+
+	@Override
+	public void awaitTermination() throws InterruptedException {
+		Thread thread = this.consumer;
+		if (thread != null) {
+			thread.join();
+		}
+	}
+
+	private void consume() {
+		long intervalMillis = this.properties.getWorkQueue().getItemInterval().toMillis();
+		try {
+			while (!this.stopRequested.await(intervalMillis, TimeUnit.MILLISECONDS)) {
+				this.processed.incrementAndGet();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
