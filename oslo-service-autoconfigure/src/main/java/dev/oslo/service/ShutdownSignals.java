@@ -35,14 +35,17 @@ public final class ShutdownSignals implements AutoCloseable {
 	}
 
 	/**
-	 * Install the SIGTERM and SIGINT handlers.
+	 * Install the SIGTERM and SIGINT handlers. A signal that cannot be handled is logged as a
+	 * warning and keeps its previous behaviour.
+	 * @return whether both handlers were installed
 	 */
-	public void install() {
-		this.dispatcher.onSignal("TERM", () -> this.shutdown.begin("SIGTERM", this.steps));
-		this.dispatcher.onSignalImmediately("INT", () -> {
+	public boolean install() {
+		boolean term = this.dispatcher.onSignal("TERM", () -> this.shutdown.begin("SIGTERM", this.steps));
+		boolean interrupt = this.dispatcher.onSignalImmediately("INT", () -> {
 			logger.warn("SIGINT: exiting immediately with status 1");
 			this.exit.halt(1);
 		});
+		return term && interrupt;
 	}
 
 	/**

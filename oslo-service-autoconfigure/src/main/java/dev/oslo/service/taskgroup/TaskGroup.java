@@ -95,7 +95,10 @@ public final class TaskGroup {
 	 * Stop every timer: no new run starts, a run in progress finishes.
 	 */
 	public void stopTimers() {
-		this.timers.forEach(FixedIntervalTimer::stop);
+		for (FixedIntervalTimer timer : this.timers) {
+			timer.stop();
+			this.timers.remove(timer);
+		}
 	}
 
 	/**
