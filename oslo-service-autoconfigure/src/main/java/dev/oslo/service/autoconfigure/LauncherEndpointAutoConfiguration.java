@@ -15,12 +15,12 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the {@code launcher} Actuator endpoint.
  */
 @AutoConfiguration(after = OsloServiceAutoConfiguration.class)
-@ConditionalOnClass(Endpoint.class)
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(Launcher.class)
-@ConditionalOnAvailableEndpoint(LauncherEndpoint.class)
 public final class LauncherEndpointAutoConfiguration {
 
 	@Bean
+	@ConditionalOnAvailableEndpoint
 	@ConditionalOnMissingBean
 	LauncherEndpoint launcherEndpoint(Launcher launcher) {
 		return new LauncherEndpoint(launcher);

@@ -15,12 +15,12 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the {@code launcher} health component.
  */
 @AutoConfiguration(after = OsloServiceAutoConfiguration.class)
-@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(Launcher.class)
-@ConditionalOnEnabledHealthIndicator("launcher")
 public final class LauncherHealthContributorAutoConfiguration {
 
 	@Bean
+	@ConditionalOnEnabledHealthIndicator("launcher")
 	@ConditionalOnMissingBean(name = "launcherHealthIndicator")
 	LauncherHealthIndicator launcherHealthIndicator(Launcher launcher) {
 		return new LauncherHealthIndicator(launcher);

@@ -1,6 +1,6 @@
 package dev.oslo.service.autoconfigure;
 
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 /**
  * Launches every {@link ServiceBase} bean when the application context starts, in
- * {@link org.springframework.core.annotation.Order @Order} and then registration order, and
+ * {@link org.springframework.core.annotation.Order @Order} (on the class or the {@code @Bean}
+ * method) and then registration order, and
  * stops them when it closes. Its phase is below the web server's, so on shutdown the web server
  * drains first.
  */
@@ -77,10 +77,12 @@ final class LauncherLifecycle implements SmartLifecycle {
 	}
 
 	private List<Map.Entry<String, ServiceBase>> orderedServices() {
-		List<Map.Entry<String, ServiceBase>> services = new ArrayList<>(
-				this.beanFactory.getBeansOfType(ServiceBase.class).entrySet());
-		services.sort((a, b) -> AnnotationAwareOrderComparator.INSTANCE.compare(a.getValue(), b.getValue()));
-		return services;
+		Map<ServiceBase, String> names = new IdentityHashMap<>();
+		this.beanFactory.getBeansOfType(ServiceBase.class).forEach((name, service) -> names.put(service, name));
+		return this.beanFactory.getBeanProvider(ServiceBase.class)
+			.orderedStream()
+			.map((service) -> Map.entry(names.get(service), service))
+			.toList();
 	}
 
 }

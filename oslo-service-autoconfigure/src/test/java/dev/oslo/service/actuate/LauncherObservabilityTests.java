@@ -1,0 +1,128 @@
+package dev.oslo.service.actuate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import dev.oslo.service.LauncherConfig;
+import dev.oslo.service.ServiceBase;
+import dev.oslo.service.ServiceLauncher;
+import dev.oslo.service.ServiceStartException;
+import dev.oslo.service.ServiceState;
+import dev.oslo.service.actuate.LauncherEndpoint.LauncherDescriptor;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+class LauncherObservabilityTests {
+
+	private final ServiceLauncher launcher = new ServiceLauncher(
+			LauncherConfig.DEFAULTS.withGracefulShutdownTimeout(Duration.ofMillis(1500)).withHandleSignals(false));
+
+	@AfterEach
+	void stop() {
+		this.launcher.stop();
+	}
+
+	@Test
+	void endpointDescribesTheLauncherAndEveryService() {
+		this.launcher.launchService("worker", new IdleService());
+		LauncherDescriptor descriptor = new LauncherEndpoint(this.launcher).launcher();
+		assertThat(descriptor.mode()).isEqualTo("in-process");
+		assertThat(descriptor.state()).isEqualTo(ServiceState.RUNNING);
+		assertThat(descriptor.pid()).isEqualTo(ProcessHandle.current().pid());
+		assertThat(descriptor.gracefulShutdownTimeout()).isEqualTo("1500ms");
+		assertThat(descriptor.restartMethod()).isEqualTo("reload");
+		assertThat(descriptor.services()).singleElement().satisfies((service) -> {
+			assertThat(service.name()).isEqualTo("worker");
+			assertThat(service.type()).isEqualTo(IdleService.class.getName());
+			assertThat(service.state()).isEqualTo(ServiceState.RUNNING);
+			assertThat(service.startedAt()).isNotNull();
+		});
+	}
+
+	@Test
+	void healthIsUpWhileEveryServiceRuns() {
+		this.launcher.launchService("worker", new IdleService());
+		Health health = new LauncherHealthIndicator(this.launcher).health(true);
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("state", ServiceState.RUNNING);
+	}
+
+	@Test
+	void healthIsDownWhenAServiceFailed() {
+		assertThatExceptionOfType(ServiceStartException.class)
+			.isThrownBy(() -> this.launcher.launchService("broken", new IdleService() {
+
+				@Override
+				public void start() {
+					throw new IllegalStateException("no");
+				}
+
+			}));
+		Health health = new LauncherHealthIndicator(this.launcher).health(true);
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("failed", List.of("broken"));
+	}
+
+	@Test
+	void healthIsOutOfServiceWhileStopping() {
+		CountDownLatch release = new CountDownLatch(1);
+		this.launcher.launchService("slow", new IdleService() {
+
+			@Override
+			public void stop() {
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+
+		});
+		Thread stopper = new Thread(this.launcher::stop);
+		stopper.start();
+		LauncherHealthIndicator indicator = new LauncherHealthIndicator(this.launcher);
+		await().until(() -> indicator.health(true).getStatus().equals(Status.OUT_OF_SERVICE));
+		release.countDown();
+	}
+
+	@Test
+	void servicesGaugeCountsServicesByState() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new LauncherMetrics(this.launcher).bindTo(registry);
+		this.launcher.launchService("a", new IdleService());
+		this.launcher.launchService("b", new IdleService());
+		assertThat(registry.get("oslo.service.services").tag("state", "running").gauge().value()).isEqualTo(2.0);
+		assertThat(registry.get("oslo.service.services").tag("state", "failed").gauge().value()).isZero();
+		this.launcher.stop();
+		assertThat(registry.get("oslo.service.services").tag("state", "terminated").gauge().value()).isEqualTo(2.0);
+		assertThat(registry.get("oslo.service.services").tag("state", "running").gauge().value()).isZero();
+		assertThat(registry.get("oslo.service.services").gauges()).hasSize(ServiceState.values().length);
+	}
+
+	static class IdleService implements ServiceBase {
+
+		@Override
+		public void start() {
+		}
+
+		@Override
+		public void stop() {
+		}
+
+		@Override
+		public void awaitTermination() {
+		}
+
+	}
+
+}

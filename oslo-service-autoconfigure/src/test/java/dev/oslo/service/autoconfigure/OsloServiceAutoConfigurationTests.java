@@ -1,0 +1,273 @@
+package dev.oslo.service.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.oslo.service.ProcessExit;
+import dev.oslo.service.RestartMethod;
+import dev.oslo.service.ServiceBase;
+import dev.oslo.service.ServiceLauncher;
+import dev.oslo.service.ServiceState;
+import dev.oslo.service.ShutdownSignals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class OsloServiceAutoConfigurationTests {
+
+	private final Journal journal = new Journal();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class))
+		.withBean(Journal.class, () -> this.journal)
+		.withPropertyValues("oslo.service.signals.enabled=false");
+
+	@Test
+	void launchesEveryServiceBeanInOrderWhenTheContextStarts() {
+		this.runner.withUserConfiguration(TwoServices.class).run((context) -> {
+			ServiceLauncher launcher = context.getBean(ServiceLauncher.class);
+			assertThat(launcher.snapshot().serviceNamesIn(ServiceState.RUNNING)).containsExactly("first", "second");
+			assertThat(this.journal.events).containsExactly("first.start", "second.start");
+		});
+	}
+
+	@Test
+	void stopsEveryServiceWhenTheContextCloses() {
+		this.runner.withUserConfiguration(TwoServices.class).run((context) -> this.journal.events.clear());
+		assertThat(this.journal.events).containsExactlyInAnyOrder("first.stop", "first.await", "second.stop",
+				"second.await");
+	}
+
+	@Test
+	void failingStartFailsTheContextWithExitCodeOneAndStopsTheServicesAlreadyStarted() {
+		this.runner.withUserConfiguration(FailingSecondService.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessage("second cannot start");
+			LauncherStartupException failure = causeOfType(context.getStartupFailure(), LauncherStartupException.class);
+			assertThat(failure).hasMessageContaining("Service 'second' failed to start");
+			assertThat(((ExitCodeGenerator) failure).getExitCode()).isEqualTo(1);
+			assertThat(this.journal.events)
+				.containsSubsequence("first.start", "second.start", "first.stop", "first.await");
+		});
+	}
+
+	@Test
+	void bindsTheSettingsIntoTheLauncher() {
+		this.runner
+			.withPropertyValues("oslo.service.graceful-shutdown-timeout=15", "oslo.service.restart-method=mutate")
+			.run((context) -> {
+				ServiceLauncher launcher = context.getBean(ServiceLauncher.class);
+				assertThat(launcher.snapshot().gracefulShutdownTimeout()).isEqualTo(Duration.ofSeconds(15));
+				assertThat(launcher.snapshot().restartMethod()).isEqualTo(RestartMethod.MUTATE);
+			});
+	}
+
+	@Test
+	void defaultsAreOslos() {
+		this.runner.run((context) -> {
+			OsloServiceProperties properties = context.getBean(OsloServiceProperties.class);
+			assertThat(properties.getGracefulShutdownTimeout()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(properties.getRestartMethod()).isEqualTo(RestartMethod.RELOAD);
+			assertThat(properties.getWorkers()).isOne();
+			assertThat(properties.isLogOptions()).isTrue();
+		});
+	}
+
+	@Test
+	void negativeGracefulShutdownTimeoutFailsNamingThePropertyAndValue() {
+		assertBindingFails("oslo.service.graceful-shutdown-timeout=-5s", "oslo.service.graceful-shutdown-timeout",
+				"-5s");
+	}
+
+	@Test
+	void unparsableGracefulShutdownTimeoutFailsNamingThePropertyAndValue() {
+		assertBindingFails("oslo.service.graceful-shutdown-timeout=soon", "oslo.service.graceful-shutdown-timeout",
+				"soon");
+	}
+
+	@Test
+	void zeroWorkersFailsNamingThePropertyAndValue() {
+		assertBindingFails("oslo.service.workers=0", "oslo.service.workers", "0");
+	}
+
+	@Test
+	void moreThanOneWorkerFailsSayingTheMultiProcessLauncherIsNotAvailable() {
+		assertBindingFails("oslo.service.workers=4", "oslo.service.workers", "4");
+		this.runner.withPropertyValues("oslo.service.workers=4")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("multi-process launcher, which is not available yet"));
+	}
+
+	@Test
+	void unknownRestartMethodFailsNamingThePropertyAndValue() {
+		assertBindingFails("oslo.service.restart-method=restart", "oslo.service.restart-method", "restart");
+	}
+
+	@Test
+	void userDefinedLauncherIsUsedInstead() {
+		ServiceLauncher own = new ServiceLauncher(dev.oslo.service.LauncherConfig.DEFAULTS);
+		this.runner.withBean("ownLauncher", ServiceLauncher.class, () -> own)
+			.withUserConfiguration(TwoServices.class)
+			.run((context) -> {
+				assertThat(context).getBean(ServiceLauncher.class).isSameAs(own);
+				assertThat(own.snapshot().serviceNamesIn(ServiceState.RUNNING)).containsExactly("first", "second");
+			});
+	}
+
+	@Test
+	void signalHandlersAreInstalledByDefaultAndCanBeTurnedOff() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class))
+			.withBean(ProcessExit.class, RecordingExit::new)
+			.run((context) -> assertThat(context).hasSingleBean(ShutdownSignals.class));
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(ShutdownSignals.class));
+	}
+
+	@Test
+	void logsEveryOptionAtStartWithSecretsMasked(CapturedOutput output) {
+		this.runner.withPropertyValues("oslo.service.graceful-shutdown-timeout=1500ms").run((context) -> {
+			assertThat(output).contains("oslo.service.graceful-shutdown-timeout = 1500ms")
+				.contains("oslo.service.restart-method = reload")
+				.contains("oslo.service.workers = 1")
+				.contains("oslo.service.signals.enabled = false");
+		});
+	}
+
+	@Test
+	void optionsLoggerMasksSecretsInTheApplicationsOwnKeys() {
+		OsloServiceProperties properties = new OsloServiceProperties();
+		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment();
+		environment.getPropertySources()
+			.addFirst(new org.springframework.core.env.SimpleCommandLinePropertySource("--db.password=hunter2",
+					"--api.token=abc", "--app.name=demo"));
+		assertThat(new ConfigurationOptionsLogger(properties, environment).options())
+			.containsEntry("db.password", "******")
+			.containsEntry("api.token", "******")
+			.containsEntry("app.name", "demo")
+			.containsEntry("oslo.service.graceful-shutdown-timeout", "60s");
+	}
+
+	@Test
+	void logOptionsFalseLogsNothing() {
+		this.runner.withPropertyValues("oslo.service.log-options=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ConfigurationOptionsLogger.class));
+	}
+
+	private void assertBindingFails(String property, String name, String value) {
+		this.runner.withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			BindException bind = causeOfType(context.getStartupFailure(), BindException.class);
+			assertThat(bind.getProperty()).isNotNull();
+			assertThat(bind.getProperty().getName()).hasToString(name);
+			assertThat(bind.getProperty().getValue()).hasToString(value);
+		});
+	}
+
+	private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		throw new AssertionError("No " + type.getSimpleName() + " in the causes of " + failure, failure);
+	}
+
+	static final class Journal {
+
+		final List<String> events = new CopyOnWriteArrayList<>();
+
+	}
+
+	static final class JournalService implements ServiceBase {
+
+		private final String name;
+
+		private final Journal journal;
+
+		private final boolean failOnStart;
+
+		JournalService(String name, Journal journal, boolean failOnStart) {
+			this.name = name;
+			this.journal = journal;
+			this.failOnStart = failOnStart;
+		}
+
+		@Override
+		public void start() {
+			this.journal.events.add(this.name + ".start");
+			if (this.failOnStart) {
+				throw new IllegalStateException(this.name + " cannot start");
+			}
+		}
+
+		@Override
+		public void stop() {
+			this.journal.events.add(this.name + ".stop");
+		}
+
+		@Override
+		public void awaitTermination() {
+			this.journal.events.add(this.name + ".await");
+		}
+
+	}
+
+	static final class RecordingExit implements ProcessExit {
+
+		@Override
+		public void exit(int status) {
+		}
+
+		@Override
+		public void halt(int status) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoServices {
+
+		@Bean
+		@Order(2)
+		JournalService second(Journal journal) {
+			return new JournalService("second", journal, false);
+		}
+
+		@Bean
+		@Order(1)
+		JournalService first(Journal journal) {
+			return new JournalService("first", journal, false);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FailingSecondService {
+
+		@Bean
+		@Order(1)
+		JournalService first(Journal journal) {
+			return new JournalService("first", journal, false);
+		}
+
+		@Bean
+		@Order(2)
+		JournalService second(Journal journal) {
+			return new JournalService("second", journal, true);
+		}
+
+	}
+
+}
