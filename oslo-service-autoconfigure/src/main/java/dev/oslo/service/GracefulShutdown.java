@@ -48,8 +48,9 @@ public final class GracefulShutdown {
 	}
 
 	/**
-	 * Shut the process down: arm the deadline, run the steps, end the process. Only the first call
-	 * does anything; later ones are logged and ignored.
+	 * Shut the process down: arm the deadline, run the steps, end the process. The work runs on a
+	 * non-daemon thread of its own, so the JVM cannot end before this shutdown decides the exit
+	 * status. Only the first call does anything; later ones are logged and ignored.
 	 * @param reason what asked for the shutdown, for the log (e.g. {@code SIGTERM})
 	 * @param steps the work of the shutdown, e.g. stopping the launcher
 	 */
@@ -58,6 +59,12 @@ public final class GracefulShutdown {
 			logger.info("{}: a graceful shutdown is already in progress", reason);
 			return;
 		}
+		Thread shutdown = new Thread(() -> shutDown(reason, steps), "oslo-shutdown");
+		shutdown.setDaemon(false);
+		shutdown.start();
+	}
+
+	private void shutDown(String reason, Runnable steps) {
 		Duration timeout = this.launcher.snapshot().gracefulShutdownTimeout();
 		long started = System.nanoTime();
 		logger.info("{}: stopping gracefully (graceful shutdown timeout {})", reason,

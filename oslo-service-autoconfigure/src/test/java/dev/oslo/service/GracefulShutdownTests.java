@@ -26,7 +26,7 @@ class GracefulShutdownTests {
 		ServiceLauncher launcher = launcher(Duration.ofSeconds(30));
 		launcher.launchService("a", new RecordingService("a", this.journal));
 		new GracefulShutdown(launcher, this.exit).begin("SIGTERM", launcher::stop);
-		assertThat(this.exit.calls).containsExactly("exit 0");
+		await().untilAsserted(() -> assertThat(this.exit.calls).containsExactly("exit 0"));
 		assertThat(this.journal).contains("a.stop", "a.await");
 	}
 
@@ -38,11 +38,10 @@ class GracefulShutdownTests {
 		RecordingService stuck = new RecordingService("stuck", this.journal).hangingOnStop();
 		launcher.launchService("stuck", stuck);
 		GracefulShutdown shutdown = new GracefulShutdown(launcher, this.exit);
-		Thread signalThread = new Thread(() -> shutdown.begin("SIGTERM", () -> {
+		shutdown.begin("SIGTERM", () -> {
 			config.set(config.get().withGracefulShutdownTimeout(Duration.ZERO));
 			launcher.stop();
-		}));
-		signalThread.start();
+		});
 		await().untilAsserted(() -> assertThat(this.exit.calls).containsExactly("halt 1"));
 		assertThat(output).contains("Graceful shutdown timeout of 300ms exceeded; exiting with status 1")
 			.contains("service 'stuck' (" + RecordingService.class.getName() + ") is still stopping")
@@ -57,7 +56,7 @@ class GracefulShutdownTests {
 		RecordingService stuck = new RecordingService("stuck", this.journal).hangingOnStop();
 		launcher.launchService("stuck", stuck);
 		new GracefulShutdown(launcher, this.exit).begin("SIGTERM", launcher::stop);
-		assertThat(this.exit.calls).contains("halt 1").doesNotContain("exit 0");
+		await().untilAsserted(() -> assertThat(this.exit.calls).contains("halt 1").doesNotContain("exit 0"));
 		assertThat(output).contains("service 'stuck'").contains("oslo-stop-stuck");
 		stuck.releaseStop();
 		launcher.stop();
@@ -68,7 +67,7 @@ class GracefulShutdownTests {
 		ServiceLauncher launcher = launcher(Duration.ZERO);
 		RecordingService slow = new RecordingService("slow", this.journal).hangingOnStop();
 		launcher.launchService("slow", slow);
-		new Thread(() -> new GracefulShutdown(launcher, this.exit).begin("SIGTERM", launcher::stop)).start();
+		new GracefulShutdown(launcher, this.exit).begin("SIGTERM", launcher::stop);
 		await().until(() -> this.journal.contains("slow.stop"));
 		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(this.exit.calls::isEmpty);
 		slow.releaseStop();
@@ -82,7 +81,7 @@ class GracefulShutdownTests {
 		GracefulShutdown shutdown = new GracefulShutdown(launcher, this.exit);
 		shutdown.begin("SIGTERM", launcher::stop);
 		shutdown.begin("SIGTERM", launcher::stop);
-		assertThat(this.exit.calls).containsExactly("exit 0");
+		await().untilAsserted(() -> assertThat(this.exit.calls).containsExactly("exit 0"));
 		assertThat(output).contains("SIGTERM: a graceful shutdown is already in progress");
 		assertThat(shutdown.hasBegun()).isTrue();
 	}

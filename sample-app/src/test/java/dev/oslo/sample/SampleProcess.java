@@ -1,0 +1,115 @@
+package dev.oslo.sample;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample app's jar running as a real process, as a user starts it from a shell: its output
+ * goes to a log file, signals are sent with {@code kill}.
+ */
+final class SampleProcess implements AutoCloseable {
+
+	private static final Duration STARTUP = Duration.ofSeconds(90);
+
+	private final Process process;
+
+	private final Path log;
+
+	private final int port;
+
+	private SampleProcess(Process process, Path log, int port) {
+		this.process = process;
+		this.log = log;
+		this.port = port;
+	}
+
+	static SampleProcess start(String... args) throws IOException {
+		int port = freePort();
+		Path log = Files.createTempFile("sample-app", ".log");
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.add("-jar");
+		command.add(System.getProperty("sample.jar", "target/oslo-service-sample-app.jar"));
+		command.add("--server.port=" + port);
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		return new SampleProcess(process, log, port);
+	}
+
+	SampleProcess awaitStarted() {
+		awaitLog("Started SampleApplication");
+		return this;
+	}
+
+	void awaitLog(String text) {
+		await().atMost(STARTUP).until(() -> {
+			if (!this.process.isAlive() && !output().contains(text)) {
+				throw new IllegalStateException("Exited with " + this.process.exitValue() + " before logging '" + text
+						+ "':\n" + output());
+			}
+			return output().contains(text);
+		});
+	}
+
+	void signal(String name) throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).inheritIO().start();
+		if (kill.waitFor() != 0) {
+			throw new IllegalStateException("kill -" + name + " failed");
+		}
+	}
+
+	/**
+	 * Wait for the process to exit.
+	 * @return the exit status
+	 */
+	int awaitExit(Duration atMost) throws InterruptedException {
+		if (!this.process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException("Still running after " + atMost + ":\n" + output());
+		}
+		return this.process.exitValue();
+	}
+
+	String get(String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		return response.body();
+	}
+
+	String output() {
+		try {
+			return Files.readString(this.log, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.process.destroyForcibly();
+		Files.deleteIfExists(this.log);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
