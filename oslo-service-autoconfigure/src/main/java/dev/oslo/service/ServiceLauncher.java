@@ -45,8 +45,7 @@ public final class ServiceLauncher implements Launcher {
 	 * @param config the settings
 	 */
 	public ServiceLauncher(LauncherConfig config) {
-		this(() -> config);
-		Objects.requireNonNull(config, "config");
+		this(fixed(config));
 	}
 
 	/**
@@ -267,6 +266,11 @@ public final class ServiceLauncher implements Launcher {
 			return "0 (wait forever)";
 		}
 		return DurationFormat.format(timeout);
+	}
+
+	private static Supplier<LauncherConfig> fixed(LauncherConfig config) {
+		Objects.requireNonNull(config, "config");
+		return () -> config;
 	}
 
 	private static String defaultName(ServiceBase service) {
