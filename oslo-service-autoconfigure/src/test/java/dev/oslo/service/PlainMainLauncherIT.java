@@ -19,52 +19,42 @@ class PlainMainLauncherIT {
 
 	@Test
 	void sigtermStopsTheServiceAndExitsZero() throws Exception {
-		Path log = Files.createTempFile("plain-main", ".log");
-		Process process = start(log, "30", "drain");
-		try {
-			await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("fixture started"));
-			kill("TERM", process);
-			assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-			assertThat(process.exitValue()).isZero();
-			assertThat(Files.readString(log)).contains("fixture stopping", "fixture stopped",
-					"exiting with status 0");
-		}
-		finally {
-			process.destroyForcibly();
-			Files.deleteIfExists(log);
-		}
+		Outcome outcome = runAndSignal("30", "drain", "TERM");
+		assertThat(outcome.status()).isZero();
+		assertThat(outcome.output()).contains("fixture stopping", "fixture stopped", "exiting with status 0");
 	}
 
 	@Test
 	void sigtermWithAHangingStopExitsOneAtTheDeadline() throws Exception {
-		Path log = Files.createTempFile("plain-main", ".log");
-		Process process = start(log, "1", "hang");
-		try {
-			await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("fixture started"));
-			kill("TERM", process);
-			assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-			assertThat(process.exitValue()).isOne();
-			assertThat(Files.readString(log)).contains("Graceful shutdown timeout of 1s exceeded")
-				.contains("is still stopping")
-				.contains("PlainMainFixture$1.awaitTermination(")
-				.doesNotContain("fixture stopped");
-		}
-		finally {
-			process.destroyForcibly();
-			Files.deleteIfExists(log);
-		}
+		Outcome outcome = runAndSignal("1", "hang", "TERM");
+		assertThat(outcome.status()).isOne();
+		assertThat(outcome.output()).contains("Graceful shutdown timeout of 1s exceeded")
+			.contains("is still stopping")
+			.contains("PlainMainFixture$1.awaitTermination(")
+			.doesNotContain("fixture stopped");
 	}
 
 	@Test
 	void sigintExitsAtOnceWithStatusOne() throws Exception {
+		Outcome outcome = runAndSignal("30", "hang", "INT");
+		assertThat(outcome.status()).isOne();
+		assertThat(outcome.output()).doesNotContain("fixture stopping");
+	}
+
+	private static Outcome runAndSignal(String timeoutSeconds, String stopBehaviour, String signal)
+			throws IOException, InterruptedException {
 		Path log = Files.createTempFile("plain-main", ".log");
-		Process process = start(log, "30", "hang");
+		Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+				System.getProperty("java.class.path"), PlainMainFixture.class.getName(), timeoutSeconds, stopBehaviour)
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
 		try {
 			await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("fixture started"));
-			kill("INT", process);
-			assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-			assertThat(process.exitValue()).isOne();
-			assertThat(Files.readString(log)).doesNotContain("fixture stopping");
+			assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor())
+				.isZero();
+			assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited within 30 s").isTrue();
+			return new Outcome(process.exitValue(), Files.readString(log));
 		}
 		finally {
 			process.destroyForcibly();
@@ -72,16 +62,7 @@ class PlainMainLauncherIT {
 		}
 	}
 
-	private static Process start(Path log, String timeoutSeconds, String stopBehaviour) throws IOException {
-		return new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-				System.getProperty("java.class.path"), PlainMainFixture.class.getName(), timeoutSeconds, stopBehaviour)
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-	}
-
-	private static void kill(String signal, Process process) throws IOException, InterruptedException {
-		assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor()).isZero();
+	private record Outcome(int status, String output) {
 	}
 
 }
