@@ -1,5 +1,7 @@
 package dev.oslo.service;
 
+import java.util.Objects;
+
 import dev.oslo.service.taskgroup.TaskGroup;
 
 /**
@@ -23,10 +25,19 @@ public abstract class AbstractService implements ServiceBase {
 	private final TaskGroup taskGroup;
 
 	/**
-	 * Create the service with a task group named after its class.
+	 * Create the service with a task group of platform threads named after its class.
 	 */
 	protected AbstractService() {
 		this.taskGroup = new TaskGroup(getClass().getSimpleName());
+	}
+
+	/**
+	 * Create the service with a task group of your own, e.g. one on virtual threads:
+	 * {@code super(TaskGroup.builder("ingest").virtualThreads(true).build())}.
+	 * @param taskGroup the service's threads and timers
+	 */
+	protected AbstractService(TaskGroup taskGroup) {
+		this.taskGroup = Objects.requireNonNull(taskGroup, "taskGroup");
 	}
 
 	/**
@@ -45,11 +56,12 @@ public abstract class AbstractService implements ServiceBase {
 	}
 
 	/**
-	 * Stop the timers of the task group and let its running work finish.
+	 * Stop the timers of the task group; their runs in progress and the group's threads finish
+	 * their work.
 	 */
 	@Override
 	public void stop() {
-		this.taskGroup.stop(true);
+		this.taskGroup.stopTimers();
 	}
 
 	/**
