@@ -38,6 +38,8 @@ public interface Launcher {
 	/**
 	 * Apply a configuration change to the services according to the restart method:
 	 * {@code reload} stops, resets and starts each service; {@code mutate} only resets them.
+	 * @throws ServiceRestartException if a service failed to reset or restart; the others were
+	 * still handled
 	 */
 	void restart();
 

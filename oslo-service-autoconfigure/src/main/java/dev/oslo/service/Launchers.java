@@ -18,8 +18,9 @@ public final class Launchers {
 
 	/**
 	 * Start {@code service} and return its launcher. When the configuration handles signals,
-	 * SIGTERM stops the service gracefully under the configured timeout and ends the process, and
-	 * SIGINT ends it at once with status 1.
+	 * SIGTERM stops the service gracefully under the configured timeout and ends the process,
+	 * SIGINT ends it at once with status 1, and SIGHUP calls the service's {@code reset()} (there is
+	 * no configuration to re-read outside Spring).
 	 * @param config the launcher's settings
 	 * @param service the service to start
 	 * @param workers how many copies to run; only 1 is supported until the multi-process launcher
@@ -40,11 +41,14 @@ public final class Launchers {
 					+ " needs the multi-process launcher, which is not available yet; run with 1 worker");
 		}
 		ServiceLauncher launcher = new ServiceLauncher(config);
+		ReloadCoordinator reloads = new ReloadCoordinator(launcher, null);
 		if (config.handleSignals()) {
-			new ShutdownSignals(new GracefulShutdown(launcher, ProcessExit.JVM), launcher::stop, ProcessExit.JVM)
+			new LauncherSignals(new GracefulShutdown(launcher, ProcessExit.JVM), launcher::stop, ProcessExit.JVM,
+					reloads)
 				.install();
 		}
 		launcher.launchService(service);
+		reloads.markReady();
 		return launcher;
 	}
 

@@ -1,9 +1,13 @@
 package dev.oslo.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -82,13 +86,44 @@ final class ManagedService {
 		return done;
 	}
 
-	void reset() {
+	/**
+	 * Call the service's {@code reset()}; a failure marks it {@link ServiceState#FAILED}.
+	 * @return whether it succeeded
+	 */
+	boolean reset() {
 		try {
 			this.service.reset();
+			return true;
 		}
 		catch (RuntimeException ex) {
-			this.lastError = ex.toString();
+			fail(ex);
 			logger.error("Service '{}' failed to reset", this.name, ex);
+			return false;
+		}
+	}
+
+	/**
+	 * Stop (if running), reset and start the service again. A service that does not stop within
+	 * {@code timeout}, or whose reset or start fails, ends {@link ServiceState#FAILED}.
+	 * @return whether it runs again
+	 */
+	boolean restart(Duration timeout) {
+		if (this.state == ServiceState.RUNNING && !awaitStopped(beginStop(), timeout)) {
+			this.lastError = "still stopping after " + DurationFormat.format(timeout) + "; not restarted";
+			logger.error("Service '{}' did not stop within {} and was not restarted", this.name,
+					DurationFormat.format(timeout));
+			return false;
+		}
+		if (!reset()) {
+			return false;
+		}
+		try {
+			start();
+			return true;
+		}
+		catch (Exception | Error ex) {
+			logger.error("Service '{}' failed to start again", this.name, ex);
+			return false;
 		}
 	}
 
@@ -129,6 +164,25 @@ final class ManagedService {
 		}
 		finally {
 			done.complete(null);
+		}
+	}
+
+	private static boolean awaitStopped(CompletableFuture<Void> termination, Duration timeout) {
+		try {
+			if (timeout.isZero()) {
+				termination.get();
+			}
+			else {
+				termination.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			return true;
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

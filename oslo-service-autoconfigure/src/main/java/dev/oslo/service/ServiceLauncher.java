@@ -131,29 +131,46 @@ public final class ServiceLauncher implements Launcher {
 	}
 
 	/**
-	 * {@inheritDoc}
-	 * @throws IllegalStateException unless the launcher is running, or if a service did not stop
-	 * within the graceful shutdown timeout during a {@code reload}
-	 * @throws ServiceStartException if a service failed to start again during a {@code reload}
+	 * {@inheritDoc} Services are handled one at a time in launch order, so the others keep running
+	 * while one restarts; each restart is bounded by the graceful shutdown timeout.
+	 * @throws IllegalStateException unless the launcher is running
+	 * @throws ServiceRestartException if a service failed to reset or restart; it is then
+	 * {@link ServiceState#FAILED} and the others were still handled
 	 */
 	@Override
 	public void restart() {
+		restart(this.config.get().restartMethod());
+	}
+
+	/**
+	 * Restart the services with the given method rather than the configured one.
+	 * <ul>
+	 * <li>{@code reload}: each running service is stopped (within the graceful shutdown timeout),
+	 * reset and started; a failed one is reset and started, so a reload can recover it.</li>
+	 * <li>{@code mutate}: each running service is reset.</li>
+	 * </ul>
+	 * @param method what to do
+	 * @throws IllegalStateException unless the launcher is running
+	 * @throws ServiceRestartException if a service failed to reset or restart
+	 */
+	public void restart(RestartMethod method) {
 		synchronized (this.lifecycleLock) {
 			if (this.state != ServiceState.RUNNING) {
 				throw new IllegalStateException("Cannot restart: the launcher is " + this.state);
 			}
-			LauncherConfig current = this.config.get();
-			if (current.restartMethod() == RestartMethod.MUTATE) {
-				this.services.forEach(ManagedService::reset);
-				return;
-			}
-			if (!stopAll(current.gracefulShutdownTimeout())) {
-				throw new IllegalStateException("Cannot restart: still stopping after "
-						+ describe(current.gracefulShutdownTimeout()) + ": " + stoppingReport());
-			}
+			Duration timeout = this.config.get().gracefulShutdownTimeout();
+			List<String> failed = new ArrayList<>();
 			for (ManagedService service : this.services) {
-				service.reset();
-				start(service);
+				boolean ok = switch (method) {
+					case MUTATE -> service.state() != ServiceState.RUNNING || service.reset();
+					case RELOAD -> !isRestartable(service) || service.restart(timeout);
+				};
+				if (!ok) {
+					failed.add(service.name());
+				}
+			}
+			if (!failed.isEmpty()) {
+				throw new ServiceRestartException(failed);
 			}
 		}
 	}
@@ -235,6 +252,11 @@ public final class ServiceLauncher implements Launcher {
 		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex.getCause());
 		}
+	}
+
+	private static boolean isRestartable(ManagedService service) {
+		return service.state() == ServiceState.RUNNING || service.state() == ServiceState.FAILED
+				|| service.state() == ServiceState.TERMINATED;
 	}
 
 	private void startKeepAlive() {

@@ -6,28 +6,39 @@ import java.util.Locale;
 import dev.oslo.service.DurationFormat;
 import dev.oslo.service.Launcher;
 import dev.oslo.service.LauncherSnapshot;
+import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.ReloadResult;
+import dev.oslo.service.ReloadSnapshot;
 import dev.oslo.service.ServiceSnapshot;
 import dev.oslo.service.ServiceState;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * The {@code launcher} endpoint: the launcher's mode, state and settings, and the state of every
- * service it launched.
+ * The {@code launcher} endpoint: the launcher's mode, state and settings, the state of every
+ * service it launched, and its reloads. Its write operation ({@code POST}, off unless
+ * {@code management.endpoint.launcher.access=unrestricted}) asks for a reload, as SIGHUP does.
  */
-@Endpoint(id = "launcher")
+@Endpoint(id = "launcher", defaultAccess = Access.READ_ONLY)
 public class LauncherEndpoint {
 
 	private final Launcher launcher;
 
+	private final ReloadCoordinator reloads;
+
 	/**
 	 * Create the endpoint.
 	 * @param launcher the launcher to describe
+	 * @param reloads the reloads to describe and to ask
 	 */
-	public LauncherEndpoint(Launcher launcher) {
+	public LauncherEndpoint(Launcher launcher, ReloadCoordinator reloads) {
 		this.launcher = launcher;
+		this.reloads = reloads;
 	}
 
 	/**
@@ -39,7 +50,25 @@ public class LauncherEndpoint {
 		LauncherSnapshot snapshot = this.launcher.snapshot();
 		return new LauncherDescriptor(snapshot.mode(), snapshot.state(), snapshot.pid(),
 				DurationFormat.format(snapshot.gracefulShutdownTimeout()),
-				snapshot.restartMethod().name().toLowerCase(Locale.ROOT), snapshot.services());
+				snapshot.restartMethod().name().toLowerCase(Locale.ROOT), snapshot.services(), reloads());
+	}
+
+	/**
+	 * Ask for a reload, exactly as SIGHUP does: it runs in the background, after any reload in
+	 * progress.
+	 * @return the reloads so far; read the endpoint again for the outcome
+	 */
+	@WriteOperation
+	public ReloadsDescriptor reload() {
+		this.reloads.request("POST /actuator/launcher");
+		return reloads();
+	}
+
+	private ReloadsDescriptor reloads() {
+		ReloadSnapshot snapshot = this.reloads.snapshot();
+		ReloadResult last = snapshot.last();
+		return new ReloadsDescriptor(snapshot.count(), this.reloads.rereadsConfiguration(),
+				(last != null) ? LastReload.of(last) : null);
 	}
 
 	/**
@@ -51,9 +80,43 @@ public class LauncherEndpoint {
 	 * @param gracefulShutdownTimeout the timeout in force, e.g. {@code 60s}; {@code 0s} waits forever
 	 * @param restartMethod {@code reload} or {@code mutate}
 	 * @param services the launched services, in launch order
+	 * @param reloads the configuration reloads
 	 */
 	public record LauncherDescriptor(String mode, ServiceState state, long pid, String gracefulShutdownTimeout,
-			String restartMethod, List<ServiceSnapshot> services) implements OperationResponseBody {
+			String restartMethod, List<ServiceSnapshot> services,
+			ReloadsDescriptor reloads) implements OperationResponseBody {
+	}
+
+	/**
+	 * The reloads as the endpoint shows them.
+	 *
+	 * @param count how many reloads ran
+	 * @param rereadsConfiguration whether a reload re-reads the configuration (Spring Cloud Context
+	 * present) or only resets the services
+	 * @param last the most recent reload, or {@code null} before the first
+	 */
+	public record ReloadsDescriptor(long count, boolean rereadsConfiguration,
+			@Nullable LastReload last) implements OperationResponseBody {
+	}
+
+	/**
+	 * The most recent reload.
+	 *
+	 * @param at when it began
+	 * @param outcome {@code success} or {@code failed}
+	 * @param changedKeys the keys whose values changed
+	 * @param error what went wrong, or {@code null}
+	 * @param duration how long it took, e.g. {@code 140ms}
+	 */
+	public record LastReload(String at, String outcome, List<String> changedKeys, @Nullable String error,
+			String duration) {
+
+		static LastReload of(ReloadResult result) {
+			return new LastReload(result.at().toString(), result.outcome().name().toLowerCase(Locale.ROOT),
+					result.changedKeys().stream().sorted().toList(), result.error(),
+					DurationFormat.format(result.duration()));
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.oslo.service.autoconfigure;
 
 import dev.oslo.service.Launcher;
+import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.actuate.LauncherEndpoint;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -16,14 +17,14 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = OsloServiceAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
-@ConditionalOnBean(Launcher.class)
+@ConditionalOnBean({ Launcher.class, ReloadCoordinator.class })
 public final class LauncherEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnAvailableEndpoint
 	@ConditionalOnMissingBean
-	LauncherEndpoint launcherEndpoint(Launcher launcher) {
-		return new LauncherEndpoint(launcher);
+	LauncherEndpoint launcherEndpoint(Launcher launcher, ReloadCoordinator reloads) {
+		return new LauncherEndpoint(launcher, reloads);
 	}
 
 }

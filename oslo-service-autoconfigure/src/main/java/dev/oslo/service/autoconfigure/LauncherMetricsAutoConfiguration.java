@@ -1,7 +1,9 @@
 package dev.oslo.service.autoconfigure;
 
 import dev.oslo.service.Launcher;
+import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.actuate.LauncherMetrics;
+import dev.oslo.service.actuate.ReloadMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,6 +24,13 @@ public final class LauncherMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	LauncherMetrics launcherMetrics(Launcher launcher) {
 		return new LauncherMetrics(launcher);
+	}
+
+	@Bean
+	@ConditionalOnBean(ReloadCoordinator.class)
+	@ConditionalOnMissingBean
+	ReloadMetrics reloadMetrics(ReloadCoordinator reloads) {
+		return new ReloadMetrics(reloads);
 	}
 
 }

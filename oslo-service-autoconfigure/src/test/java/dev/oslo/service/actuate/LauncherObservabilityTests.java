@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import dev.oslo.service.LauncherConfig;
+import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.ServiceStartException;
@@ -34,12 +35,16 @@ class LauncherObservabilityTests {
 	@Test
 	void endpointDescribesTheLauncherAndEveryService() {
 		this.launcher.launchService("worker", new IdleService());
-		LauncherDescriptor descriptor = new LauncherEndpoint(this.launcher).launcher();
+		LauncherDescriptor descriptor = new LauncherEndpoint(this.launcher, new ReloadCoordinator(this.launcher, null))
+			.launcher();
 		assertThat(descriptor.mode()).isEqualTo("in-process");
 		assertThat(descriptor.state()).isEqualTo(ServiceState.RUNNING);
 		assertThat(descriptor.pid()).isEqualTo(ProcessHandle.current().pid());
 		assertThat(descriptor.gracefulShutdownTimeout()).isEqualTo("1500ms");
 		assertThat(descriptor.restartMethod()).isEqualTo("reload");
+		assertThat(descriptor.reloads().count()).isZero();
+		assertThat(descriptor.reloads().rereadsConfiguration()).isFalse();
+		assertThat(descriptor.reloads().last()).isNull();
 		assertThat(descriptor.services()).singleElement().satisfies((service) -> {
 			assertThat(service.name()).isEqualTo("worker");
 			assertThat(service.type()).isEqualTo(IdleService.class.getName());

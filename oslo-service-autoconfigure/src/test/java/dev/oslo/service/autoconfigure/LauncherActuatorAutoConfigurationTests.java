@@ -76,7 +76,8 @@ class LauncherActuatorAutoConfigurationTests {
 		static final dev.oslo.service.ServiceLauncher LAUNCHER = new dev.oslo.service.ServiceLauncher(
 				dev.oslo.service.LauncherConfig.DEFAULTS);
 
-		static final LauncherEndpoint ENDPOINT = new LauncherEndpoint(LAUNCHER);
+		static final LauncherEndpoint ENDPOINT = new LauncherEndpoint(LAUNCHER,
+				new dev.oslo.service.ReloadCoordinator(LAUNCHER, null));
 
 		static final LauncherMetrics METRICS = new LauncherMetrics(LAUNCHER);
 

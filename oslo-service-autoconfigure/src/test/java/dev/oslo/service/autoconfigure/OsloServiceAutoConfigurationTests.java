@@ -9,7 +9,7 @@ import dev.oslo.service.RestartMethod;
 import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.ServiceState;
-import dev.oslo.service.ShutdownSignals;
+import dev.oslo.service.LauncherSignals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -131,8 +131,8 @@ class OsloServiceAutoConfigurationTests {
 	void signalHandlersAreInstalledByDefaultAndCanBeTurnedOff() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class))
 			.withBean(ProcessExit.class, RecordingExit::new)
-			.run((context) -> assertThat(context).hasSingleBean(ShutdownSignals.class));
-		this.runner.run((context) -> assertThat(context).doesNotHaveBean(ShutdownSignals.class));
+			.run((context) -> assertThat(context).hasSingleBean(LauncherSignals.class));
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(LauncherSignals.class));
 	}
 
 	@Test

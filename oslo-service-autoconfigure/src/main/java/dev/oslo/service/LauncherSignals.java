@@ -1,0 +1,76 @@
+package dev.oslo.service;
+
+import java.util.Objects;
+
+import dev.oslo.service.signal.SignalDispatcher;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * oslo's signals: SIGTERM begins a {@link GracefulShutdown}; SIGINT ends the process at once with
+ * status 1, without waiting for work in flight; SIGHUP asks the {@link ReloadCoordinator} for a
+ * reload (without one, SIGHUP is left to the JVM).
+ */
+public final class LauncherSignals implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(LauncherSignals.class);
+
+	private final SignalDispatcher dispatcher = new SignalDispatcher("oslo-signal");
+
+	private final GracefulShutdown shutdown;
+
+	private final Runnable steps;
+
+	private final ProcessExit exit;
+
+	private final @Nullable ReloadCoordinator reloads;
+
+	/**
+	 * Prepare the handlers; {@link #install()} puts them in place.
+	 * @param shutdown the shutdown that SIGTERM begins
+	 * @param steps the work of that shutdown
+	 * @param exit how SIGINT ends the process
+	 * @param reloads what SIGHUP asks for a reload, or {@code null} to leave SIGHUP alone
+	 */
+	public LauncherSignals(GracefulShutdown shutdown, Runnable steps, ProcessExit exit,
+			@Nullable ReloadCoordinator reloads) {
+		this.shutdown = Objects.requireNonNull(shutdown, "shutdown");
+		this.steps = Objects.requireNonNull(steps, "steps");
+		this.exit = Objects.requireNonNull(exit, "exit");
+		this.reloads = reloads;
+	}
+
+	/**
+	 * Install the handlers. A signal that cannot be handled is logged as a warning and keeps its
+	 * previous behaviour.
+	 * @return whether every handler was installed
+	 */
+	public boolean install() {
+		ReloadCoordinator coordinator = this.reloads;
+		boolean term = this.dispatcher.onSignal("TERM", () -> {
+			if (coordinator != null) {
+				coordinator.close();
+			}
+			this.shutdown.begin("SIGTERM", this.steps);
+		});
+		boolean interrupt = this.dispatcher.onSignalImmediately("INT", () -> {
+			logger.warn("SIGINT: exiting immediately with status 1");
+			this.exit.halt(1);
+		});
+		boolean hangUp = coordinator == null || this.dispatcher.onSignal("HUP", () -> coordinator.request("SIGHUP"));
+		return term && interrupt && hangUp;
+	}
+
+	/**
+	 * Restore the previous handlers, unless a shutdown begun by a signal is in progress: then the
+	 * handlers stay until the process ends, so that SIGINT still exits at once.
+	 */
+	@Override
+	public void close() {
+		if (!this.shutdown.hasBegun()) {
+			this.dispatcher.close();
+		}
+	}
+
+}

@@ -1,0 +1,209 @@
+package dev.oslo.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs configuration reloads (SIGHUP) one at a time: re-read and check the configuration, then
+ * restart the services as {@code restart-method} says ({@code reload}: stop, reset and start each
+ * one; {@code mutate}: reset only).
+ * <p>
+ * Requests that arrive while a reload runs coalesce into exactly one more; a request before the
+ * services have started waits until they have; requests after {@link #close()} (shutdown) are
+ * ignored. Reloads run on a thread of their own, so a SIGTERM is never queued behind one. Without a
+ * {@link ConfigurationRefresher} the configuration is not re-read and services are only reset.
+ */
+public final class ReloadCoordinator implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReloadCoordinator.class);
+
+	private final ServiceLauncher launcher;
+
+	private final @Nullable ConfigurationRefresher refresher;
+
+	private final ExecutorService executor;
+
+	private final AtomicLong successes = new AtomicLong();
+
+	private final AtomicLong failures = new AtomicLong();
+
+	private final AtomicLong totalNanos = new AtomicLong();
+
+	private volatile @Nullable ReloadResult last;
+
+	private boolean ready;
+
+	private boolean running;
+
+	private boolean pending;
+
+	private boolean closed;
+
+	/**
+	 * Create the coordinator. Its thread uses the calling thread's context class loader, which can
+	 * see the application's classes (a signal thread's may not).
+	 * @param launcher the launcher whose services are restarted
+	 * @param refresher re-reads the configuration; {@code null} when it cannot be re-read
+	 */
+	public ReloadCoordinator(ServiceLauncher launcher, @Nullable ConfigurationRefresher refresher) {
+		this.launcher = Objects.requireNonNull(launcher, "launcher");
+		this.refresher = refresher;
+		ClassLoader loader = Thread.currentThread().getContextClassLoader();
+		this.executor = Executors.newSingleThreadExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "oslo-reload");
+			thread.setDaemon(true);
+			thread.setContextClassLoader(loader);
+			return thread;
+		});
+	}
+
+	/**
+	 * The services have started: run a reload that was asked for before.
+	 */
+	public synchronized void markReady() {
+		this.ready = true;
+		if (this.pending && !this.running && !this.closed) {
+			this.pending = false;
+			startReloading("a reload requested during start-up");
+		}
+	}
+
+	/**
+	 * Ask for a reload.
+	 * @param reason what asked, for the log (e.g. {@code SIGHUP})
+	 */
+	public synchronized void request(String reason) {
+		if (this.closed) {
+			logger.info("{}: ignored, the process is shutting down", reason);
+		}
+		else if (!this.ready) {
+			logger.info("{}: the services are still starting; reloading once they have", reason);
+			this.pending = true;
+		}
+		else if (this.running) {
+			logger.info("{}: a reload is running; one more follows it", reason);
+			this.pending = true;
+		}
+		else {
+			startReloading(reason);
+		}
+	}
+
+	/**
+	 * Stop taking requests: a reload in progress finishes, a pending one is dropped.
+	 */
+	@Override
+	public synchronized void close() {
+		this.closed = true;
+		this.pending = false;
+		this.executor.shutdown();
+	}
+
+	/**
+	 * Wait for the reload in progress, if any, to finish; for tests and benchmarks.
+	 * @param timeout how long to wait
+	 * @return whether no reload is running or pending
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public boolean awaitIdle(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			synchronized (this) {
+				if (!this.running && !this.pending) {
+					return true;
+				}
+				wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The reloads run so far.
+	 * @return counts, total time and the last result
+	 */
+	public ReloadSnapshot snapshot() {
+		return new ReloadSnapshot(this.successes.get(), this.failures.get(), Duration.ofNanos(this.totalNanos.get()),
+				this.last);
+	}
+
+	/**
+	 * Whether SIGHUP re-reads the configuration, or only resets the services.
+	 * @return {@code true} with a {@link ConfigurationRefresher}
+	 */
+	public boolean rereadsConfiguration() {
+		return this.refresher != null;
+	}
+
+	private void startReloading(String reason) {
+		this.running = true;
+		this.executor.execute(() -> {
+			String next = reason;
+			do {
+				reloadOnce(next);
+				next = "a reload requested while the previous one ran";
+			}
+			while (takePending());
+		});
+	}
+
+	private synchronized boolean takePending() {
+		if (this.pending && !this.closed) {
+			this.pending = false;
+			return true;
+		}
+		this.running = false;
+		notifyAll();
+		return false;
+	}
+
+	private void reloadOnce(String reason) {
+		Instant at = Instant.now();
+		long started = System.nanoTime();
+		RestartMethod method = (this.refresher != null) ? this.launcher.snapshot().restartMethod()
+				: RestartMethod.MUTATE;
+		logger.info("{}: reloading the configuration (restart method {})", reason, method.name().toLowerCase(Locale.ROOT));
+		Set<String> changed = Set.of();
+		ReloadResult result;
+		try {
+			if (this.refresher != null) {
+				changed = this.refresher.refresh();
+			}
+			this.launcher.restart(method);
+			result = new ReloadResult(at, ReloadOutcome.SUCCESS, changed, null, since(started));
+			logger.info("Reloaded in {} ms; changed keys: {}", result.duration().toMillis(), changed);
+		}
+		catch (InvalidConfigurationException ex) {
+			result = new ReloadResult(at, ReloadOutcome.FAILED, changed, ex.getMessage(), since(started));
+			logger.error("Reload rejected; the services keep running on the previous configuration: {}",
+					ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			result = new ReloadResult(at, ReloadOutcome.FAILED, changed, ex.getMessage(), since(started));
+			logger.error("Reload failed", ex);
+		}
+		record(result);
+	}
+
+	private void record(ReloadResult result) {
+		(result.outcome() == ReloadOutcome.SUCCESS ? this.successes : this.failures).incrementAndGet();
+		this.totalNanos.addAndGet(result.duration().toNanos());
+		this.last = result;
+	}
+
+	private static Duration since(long startedNanos) {
+		return Duration.ofNanos(System.nanoTime() - startedNanos);
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.oslo.service;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The reloads a process has run, for observers.
+ *
+ * @param successes how many reloads succeeded
+ * @param failures how many failed
+ * @param totalDuration the time all of them took
+ * @param last the most recent one, or {@code null} before the first
+ */
+public record ReloadSnapshot(long successes, long failures, Duration totalDuration, @Nullable ReloadResult last) {
+
+	/**
+	 * How many reloads ran.
+	 * @return successes and failures
+	 */
+	public long count() {
+		return this.successes + this.failures;
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.oslo.service.autoconfigure;
+
+import java.util.Set;
+
+import dev.oslo.service.ConfigurationRefresher;
+
+import org.springframework.cloud.context.refresh.ContextRefresher;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A reload's configuration step on Spring Cloud's {@link ContextRefresher}: first re-read the
+ * configuration into a copy of the environment and bind every {@code @ConfigurationProperties}
+ * bean afresh against it; only when all of that succeeds, {@code refresh()} the live context
+ * (configuration files and imports re-read, properties rebound, {@code @RefreshScope} beans
+ * rebuilt, logging levels applied). Spring Cloud resets a properties bean to its defaults before it
+ * rebinds it, so checking first is what keeps an invalid file from silently resetting values.
+ */
+final class ValidatingConfigurationRefresher implements ConfigurationRefresher {
+
+	private final ConfigurableApplicationContext context;
+
+	private final ContextRefresher contextRefresher;
+
+	private final ConfigurationPropertiesCheck check;
+
+	ValidatingConfigurationRefresher(ConfigurableApplicationContext context, ContextRefresher contextRefresher) {
+		this.context = context;
+		this.contextRefresher = contextRefresher;
+		this.check = new ConfigurationPropertiesCheck(context);
+	}
+
+	@Override
+	public Set<String> refresh() {
+		this.check.check(RefreshedEnvironmentPreview.of(this.context.getEnvironment()));
+		return this.contextRefresher.refresh();
+	}
+
+}

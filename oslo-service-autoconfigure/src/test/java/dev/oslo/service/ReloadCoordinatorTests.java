@@ -1,0 +1,207 @@
+package dev.oslo.service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ReloadCoordinatorTests {
+
+	private final List<String> journal = new CopyOnWriteArrayList<>();
+
+	private final ServiceLauncher launcher = new ServiceLauncher(
+			LauncherConfig.DEFAULTS.withGracefulShutdownTimeout(Duration.ofSeconds(5)).withHandleSignals(false));
+
+	@AfterEach
+	void stop() {
+		this.launcher.stop();
+	}
+
+	@Test
+	void reloadRefreshesTheConfigurationThenRestartsEveryService() throws InterruptedException {
+		this.launcher.launchService("a", new RecordingService("a", this.journal));
+		this.launcher.launchService("b", new RecordingService("b", this.journal));
+		this.journal.clear();
+		ReloadCoordinator reloads = ready(() -> {
+			this.journal.add("refresh");
+			return Set.of("x.y");
+		});
+		reloads.request("test");
+		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
+		assertThat(this.journal).containsExactly("refresh", "a.stop", "a.await", "a.reset", "a.start", "b.stop",
+				"b.await", "b.reset", "b.start");
+		ReloadResult last = reloads.snapshot().last();
+		assertThat(last.outcome()).isEqualTo(ReloadOutcome.SUCCESS);
+		assertThat(last.changedKeys()).containsExactly("x.y");
+		assertThat(reloads.snapshot().successes()).isOne();
+	}
+
+	@Test
+	void mutateOnlyResets() throws InterruptedException {
+		ServiceLauncher mutating = new ServiceLauncher(
+				LauncherConfig.DEFAULTS.withRestartMethod(RestartMethod.MUTATE).withHandleSignals(false));
+		mutating.launchService("a", new RecordingService("a", this.journal));
+		this.journal.clear();
+		ReloadCoordinator reloads = new ReloadCoordinator(mutating, Set::of);
+		reloads.markReady();
+		reloads.request("test");
+		reloads.awaitIdle(Duration.ofSeconds(30));
+		assertThat(this.journal).containsExactly("a.reset");
+		mutating.stop();
+	}
+
+	@Test
+	void invalidConfigurationLeavesTheServicesUntouchedAndIsAFailedOutcome() throws InterruptedException {
+		this.launcher.launchService("a", new RecordingService("a", this.journal));
+		this.journal.clear();
+		ReloadCoordinator reloads = ready(() -> {
+			throw new InvalidConfigurationException("x.timeout=\"soon\": not a duration", new RuntimeException());
+		});
+		reloads.request("test");
+		reloads.awaitIdle(Duration.ofSeconds(30));
+		assertThat(this.journal).isEmpty();
+		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.RUNNING)).containsExactly("a");
+		ReloadResult last = reloads.snapshot().last();
+		assertThat(last.outcome()).isEqualTo(ReloadOutcome.FAILED);
+		assertThat(last.error()).isEqualTo("x.timeout=\"soon\": not a duration");
+		assertThat(reloads.snapshot().failures()).isOne();
+	}
+
+	@Test
+	void aServiceThatFailsToResetIsFailedAndTheOthersKeepRunning() throws InterruptedException {
+		this.launcher.launchService("broken", new RecordingService("broken", this.journal) {
+
+			@Override
+			public void reset() {
+				throw new IllegalStateException("cannot reset");
+			}
+
+		});
+		this.launcher.launchService("fine", new RecordingService("fine", this.journal));
+		ReloadCoordinator reloads = ready(Set::of);
+		reloads.request("test");
+		reloads.awaitIdle(Duration.ofSeconds(30));
+		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.FAILED)).containsExactly("broken");
+		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.RUNNING)).containsExactly("fine");
+		assertThat(reloads.snapshot().last().outcome()).isEqualTo(ReloadOutcome.FAILED);
+		assertThat(reloads.snapshot().last().error()).contains("broken");
+		assertThat(this.launcher.snapshot().state()).isEqualTo(ServiceState.RUNNING);
+	}
+
+	@Test
+	void requestsDuringAReloadCoalesceIntoExactlyOneMore() throws InterruptedException {
+		this.launcher.launchService("a", new RecordingService("a", this.journal));
+		CountDownLatch firstRunning = new CountDownLatch(1);
+		CountDownLatch releaseFirst = new CountDownLatch(1);
+		AtomicInteger refreshes = new AtomicInteger();
+		ReloadCoordinator reloads = ready(() -> {
+			if (refreshes.incrementAndGet() == 1) {
+				firstRunning.countDown();
+				awaitQuietly(releaseFirst);
+			}
+			return Set.of();
+		});
+		reloads.request("first");
+		firstRunning.await();
+		for (int i = 0; i < 20; i++) {
+			reloads.request("burst " + i);
+		}
+		releaseFirst.countDown();
+		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
+		assertThat(refreshes).hasValue(2);
+		assertThat(reloads.snapshot().count()).isEqualTo(2);
+	}
+
+	@Test
+	void aRequestBeforeStartUpFinishedRunsOnceReady() throws InterruptedException {
+		AtomicInteger refreshes = new AtomicInteger();
+		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, () -> {
+			refreshes.incrementAndGet();
+			return Set.of();
+		});
+		this.launcher.launchService("a", new RecordingService("a", this.journal));
+		reloads.request("early");
+		reloads.request("early again");
+		await().during(Duration.ofMillis(200)).until(() -> refreshes.get() == 0);
+		reloads.markReady();
+		await().until(() -> reloads.snapshot().count() == 1);
+		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
+		assertThat(refreshes).hasValue(1);
+	}
+
+	@Test
+	void requestsAfterCloseAreIgnored() throws InterruptedException {
+		this.launcher.launchService("a", new RecordingService("a", this.journal));
+		AtomicInteger refreshes = new AtomicInteger();
+		ReloadCoordinator reloads = ready(() -> {
+			refreshes.incrementAndGet();
+			return Set.of();
+		});
+		reloads.close();
+		reloads.request("late");
+		assertThat(reloads.awaitIdle(Duration.ofSeconds(1))).isTrue();
+		assertThat(refreshes).hasValue(0);
+	}
+
+	@Test
+	void withoutARefresherServicesAreOnlyReset() throws InterruptedException {
+		this.launcher.launchService("a", new RecordingService("a", this.journal));
+		this.journal.clear();
+		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, null);
+		reloads.markReady();
+		reloads.request("SIGHUP");
+		reloads.awaitIdle(Duration.ofSeconds(30));
+		assertThat(this.journal).containsExactly("a.reset");
+		assertThat(reloads.rereadsConfiguration()).isFalse();
+	}
+
+	@Test
+	void reloadRecoversAServiceThatFailedBefore() throws InterruptedException {
+		RecordingService flaky = new RecordingService("flaky", this.journal) {
+
+			private boolean failedOnce;
+
+			@Override
+			public void reset() {
+				super.reset();
+				if (!this.failedOnce) {
+					this.failedOnce = true;
+					throw new IllegalStateException("first reset fails");
+				}
+			}
+
+		};
+		this.launcher.launchService("flaky", flaky);
+		ReloadCoordinator reloads = ready(Set::of);
+		reloads.request("first");
+		reloads.awaitIdle(Duration.ofSeconds(30));
+		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.FAILED)).containsExactly("flaky");
+		reloads.request("second");
+		reloads.awaitIdle(Duration.ofSeconds(30));
+		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.RUNNING)).containsExactly("flaky");
+	}
+
+	private ReloadCoordinator ready(ConfigurationRefresher refresher) {
+		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, refresher);
+		reloads.markReady();
+		return reloads;
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
