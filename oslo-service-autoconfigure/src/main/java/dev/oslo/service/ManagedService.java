@@ -119,6 +119,7 @@ final class ManagedService {
 		}
 		try {
 			start();
+			logger.info("Service '{}' restarted", this.name);
 			return true;
 		}
 		catch (Exception | Error ex) {

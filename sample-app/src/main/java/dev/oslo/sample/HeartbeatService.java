@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.oslo.service.AbstractService;
+import dev.oslo.service.DurationFormat;
+import dev.oslo.service.loopingcall.FixedIntervalLoopingCall;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +26,35 @@ public class HeartbeatService extends AbstractService {
 
 	private final AtomicLong beats = new AtomicLong();
 
+	private volatile @Nullable FixedIntervalLoopingCall timer;
+
 	public HeartbeatService(SampleProperties properties) {
 		this.properties = properties;
 	}
 
 	@Override
 	public void start() {
-		taskGroup().addTimer(this.properties.getHeartbeat().getInterval(), Duration.ZERO,
+		Duration interval = this.properties.getHeartbeat().getInterval();
+		this.timer = taskGroup().addTimer(interval, Duration.ZERO,
 				() -> logger.info("heartbeat {}", this.beats.incrementAndGet()));
+		logger.debug("heartbeat timer started with interval {}", DurationFormat.format(interval));
+	}
+
+	/**
+	 * After a reload: with {@code restart-method: reload} the service was stopped and
+	 * {@link #start()} picks up the new interval; with {@code mutate} it keeps running, so the
+	 * timer is replaced here.
+	 */
+	@Override
+	public void reset() {
+		Duration interval = this.properties.getHeartbeat().getInterval();
+		logger.info("heartbeat reset; interval now {}", DurationFormat.format(interval));
+		FixedIntervalLoopingCall running = this.timer;
+		if (running != null && running.isRunning()) {
+			running.stop();
+			taskGroup().removeTimer(running);
+			start();
+		}
 	}
 
 	@Override

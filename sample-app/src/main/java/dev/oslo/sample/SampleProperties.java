@@ -2,16 +2,23 @@ package dev.oslo.sample;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The sample's own settings, under {@code sample}.
  */
 @ConfigurationProperties("sample")
+@Validated
 public class SampleProperties {
 
+	@Valid
 	private final Heartbeat heartbeat = new Heartbeat();
 
+	@Valid
 	private final WorkQueue workQueue = new WorkQueue();
 
 	public Heartbeat getHeartbeat() {
@@ -62,6 +69,20 @@ public class SampleProperties {
 		 * Make start() fail, to see a failed start-up roll back.
 		 */
 		private boolean failOnStart;
+
+		/**
+		 * Items taken per round; at least 1.
+		 */
+		@Min(1)
+		private int batchSize = 1;
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
 
 		public Duration getItemInterval() {
 			return this.itemInterval;

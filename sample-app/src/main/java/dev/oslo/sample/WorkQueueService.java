@@ -4,6 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.oslo.service.DurationFormat;
 import dev.oslo.service.ServiceBase;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -68,11 +69,21 @@ public class WorkQueueService implements ServiceBase {
 		}
 	}
 
+	/**
+	 * After a reload the consumer reads its settings on its next round; say what they are now.
+	 */
+	@Override
+	public void reset() {
+		SampleProperties.WorkQueue settings = this.properties.getWorkQueue();
+		logger.info("work-queue reset; batch size {}, item interval {}", settings.getBatchSize(),
+				DurationFormat.format(settings.getItemInterval()));
+	}
+
 	private void consume() {
-		long intervalMillis = this.properties.getWorkQueue().getItemInterval().toMillis();
 		try {
-			while (!this.stopRequested.await(intervalMillis, TimeUnit.MILLISECONDS)) {
-				this.processed.incrementAndGet();
+			while (!this.stopRequested.await(this.properties.getWorkQueue().getItemInterval().toMillis(),
+					TimeUnit.MILLISECONDS)) {
+				this.processed.addAndGet(this.properties.getWorkQueue().getBatchSize());
 			}
 		}
 		catch (InterruptedException ex) {

@@ -91,6 +91,18 @@ final class SampleProcess implements AutoCloseable {
 		return response.body();
 	}
 
+	int post(String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		return response.statusCode();
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
 	String output() {
 		try {
 			return Files.readString(this.log, StandardCharsets.UTF_8);

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -77,7 +78,7 @@ final class ConfigurationOptionsLogger implements SmartInitializingSingleton {
 			if (descriptor.getReadMethod() == null || "class".equals(name)) {
 				continue;
 			}
-			String key = prefix + "." + kebab(name);
+			String key = prefix + "." + DataObjectPropertyName.toDashedForm(name);
 			Object value = wrapper.getPropertyValue(name);
 			if (value != null && value.getClass().getName().startsWith(OsloServiceProperties.class.getName())) {
 				flatten(key, value, options);
@@ -102,8 +103,5 @@ final class ConfigurationOptionsLogger implements SmartInitializingSingleton {
 		return SECRET.matcher(key).matches() ? "******" : String.valueOf(value);
 	}
 
-	private static String kebab(String camelCase) {
-		return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-	}
 
 }

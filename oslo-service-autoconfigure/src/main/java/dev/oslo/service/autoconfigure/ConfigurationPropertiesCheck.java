@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.BindMethod;
 import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.bind.handler.IgnoreErrorsBindHandler;
@@ -128,14 +129,15 @@ final class ConfigurationPropertiesCheck {
 		return services;
 	}
 
+
 	private static String describe(BindException ex) {
 		if (ex.getCause() instanceof BindValidationException validation) {
 			return validation.getValidationErrors()
 				.getAllErrors()
 				.stream()
 				.map((error) -> (error instanceof FieldError field)
-						? ex.getName() + "." + field.getField() + "=\"" + field.getRejectedValue() + "\": "
-								+ field.getDefaultMessage()
+						? field.getObjectName() + "." + DataObjectPropertyName.toDashedForm(field.getField()) + "=\""
+								+ field.getRejectedValue() + "\": " + field.getDefaultMessage()
 						: error.getDefaultMessage())
 				.collect(Collectors.joining("; "));
 		}

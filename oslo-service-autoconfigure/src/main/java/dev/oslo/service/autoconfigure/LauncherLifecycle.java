@@ -21,7 +21,7 @@ import org.springframework.context.SmartLifecycle;
  * {@link org.springframework.core.annotation.Order @Order} (on the class or the {@code @Bean}
  * method) and then registration order, and
  * stops them when it closes. Its phase is below the web server's, so on shutdown the web server
- * drains first. Reloads wait until the services have started and stop when they stop.
+ * drains first. Reloads stop being taken when the services stop.
  */
 final class LauncherLifecycle implements SmartLifecycle {
 
@@ -63,7 +63,6 @@ final class LauncherLifecycle implements SmartLifecycle {
 			}
 		}
 		this.running = true;
-		this.reloads.markReady();
 		logger.info("Launched {} service(s) in {} ms: {}", services.size(),
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
 				services.stream().map(Map.Entry::getKey).toList());

@@ -17,8 +17,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.context.refresh.ContextRefresher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,6 +60,11 @@ public final class OsloServiceAutoConfiguration {
 					+ "SIGHUP resets the services without re-reading the configuration");
 		}
 		return new ReloadCoordinator(launcher, configurationRefresher);
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> osloServiceReloadReadiness(ReloadCoordinator reloads) {
+		return (event) -> reloads.markReady();
 	}
 
 	@Bean

@@ -2,7 +2,9 @@ package dev.oslo.service.autoconfigure;
 
 import dev.oslo.service.InvalidConfigurationException;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.cloud.context.config.ContextRefreshedWithApplicationEvent;
 import org.springframework.cloud.context.refresh.ConfigDataContextRefresher;
 import org.springframework.cloud.context.scope.refresh.RefreshScope;
 import org.springframework.context.support.GenericApplicationContext;
@@ -27,10 +29,12 @@ final class RefreshedEnvironmentPreview {
 	/**
 	 * Re-read the configuration into a copy of {@code live}.
 	 * @param live the application's environment, left as it is
+	 * @param application the running application, which Spring Cloud's refresher reads settings
+	 * from (such as the environment prefix)
 	 * @return the copy, with the configuration files and imports as they are on disk now
 	 * @throws InvalidConfigurationException if the configuration cannot be read (e.g. broken YAML)
 	 */
-	static ConfigurableEnvironment of(ConfigurableEnvironment live) {
+	static ConfigurableEnvironment of(ConfigurableEnvironment live, SpringApplication application) {
 		StandardEnvironment preview = new StandardEnvironment();
 		preview.setActiveProfiles(live.getActiveProfiles());
 		preview.setConversionService(live.getConversionService());
@@ -44,7 +48,9 @@ final class RefreshedEnvironmentPreview {
 		try (GenericApplicationContext scratch = new GenericApplicationContext()) {
 			scratch.setEnvironment(preview);
 			scratch.refresh();
-			new ConfigDataContextRefresher(scratch, new RefreshScope()).refreshEnvironment();
+			ConfigDataContextRefresher refresher = new ConfigDataContextRefresher(scratch, new RefreshScope());
+			refresher.onApplicationEvent(new ContextRefreshedWithApplicationEvent(application, new String[0], scratch));
+			refresher.refreshEnvironment();
 		}
 		catch (RuntimeException ex) {
 			throw new InvalidConfigurationException(

@@ -4,7 +4,10 @@ import java.util.Set;
 
 import dev.oslo.service.ConfigurationRefresher;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.cloud.context.config.ContextRefreshedWithApplicationEvent;
 import org.springframework.cloud.context.refresh.ContextRefresher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -15,13 +18,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * rebuilt, logging levels applied). Spring Cloud resets a properties bean to its defaults before it
  * rebinds it, so checking first is what keeps an invalid file from silently resetting values.
  */
-final class ValidatingConfigurationRefresher implements ConfigurationRefresher {
+final class ValidatingConfigurationRefresher
+		implements ConfigurationRefresher, ApplicationListener<ContextRefreshedWithApplicationEvent> {
 
 	private final ConfigurableApplicationContext context;
 
 	private final ContextRefresher contextRefresher;
 
 	private final ConfigurationPropertiesCheck check;
+
+	private volatile SpringApplication application = new SpringApplication();
 
 	ValidatingConfigurationRefresher(ConfigurableApplicationContext context, ContextRefresher contextRefresher) {
 		this.context = context;
@@ -30,8 +36,13 @@ final class ValidatingConfigurationRefresher implements ConfigurationRefresher {
 	}
 
 	@Override
+	public void onApplicationEvent(ContextRefreshedWithApplicationEvent event) {
+		this.application = event.getSpringApplication();
+	}
+
+	@Override
 	public Set<String> refresh() {
-		this.check.check(RefreshedEnvironmentPreview.of(this.context.getEnvironment()));
+		this.check.check(RefreshedEnvironmentPreview.of(this.context.getEnvironment(), this.application));
 		return this.contextRefresher.refresh();
 	}
 

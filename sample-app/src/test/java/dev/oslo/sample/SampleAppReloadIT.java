@@ -1,0 +1,192 @@
+package dev.oslo.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * SIGHUP on the sample app's jar, with its configuration file edited between signals.
+ */
+class SampleAppReloadIT {
+
+	private static final Duration RELOAD = Duration.ofSeconds(30);
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void reloadRereadsTheFileAndRestartsTheServices() throws Exception {
+		try (SampleProcess app = start("""
+				sample.heartbeat.interval: 5s
+				oslo.service.graceful-shutdown-timeout: 7s
+				""")) {
+			write("""
+					sample.heartbeat.interval: 2s
+					oslo.service.graceful-shutdown-timeout: 9s
+					""");
+			app.signal("HUP");
+			DocumentContext launcher = awaitReloads(app, 1);
+			assertThat(launcher.read("$.reloads.last.outcome", String.class)).isEqualTo("success");
+			assertThat(launcher.read("$.reloads.last.changedKeys", List.class))
+				.contains("sample.heartbeat.interval", "oslo.service.graceful-shutdown-timeout");
+			assertThat(launcher.read("$.gracefulShutdownTimeout", String.class)).isEqualTo("9s");
+			assertThat(launcher.read("$.services[*].state", List.class)).containsExactly("RUNNING", "RUNNING");
+			assertThat(app.output()).contains("reloading the configuration (restart method reload)")
+				.contains("heartbeat reset; interval now 2s")
+				.contains("Service 'heartbeatService' restarted")
+				.contains("Service 'workQueueService' restarted");
+		}
+	}
+
+	@Test
+	void mutateResetsTheServicesWithoutRestartingThem() throws Exception {
+		try (SampleProcess app = start("""
+				sample.heartbeat.interval: 5s
+				oslo.service.restart-method: mutate
+				""")) {
+			String startedAt = launcher(app).read("$.services[0].startedAt", String.class);
+			write("""
+					sample.heartbeat.interval: 2s
+					oslo.service.restart-method: mutate
+					""");
+			app.signal("HUP");
+			DocumentContext launcher = awaitReloads(app, 1);
+			assertThat(launcher.read("$.reloads.last.outcome", String.class)).isEqualTo("success");
+			assertThat(launcher.read("$.services[0].startedAt", String.class)).isEqualTo(startedAt);
+			assertThat(app.output()).contains("restart method mutate")
+				.contains("heartbeat reset; interval now 2s")
+				.doesNotContain("restarted");
+		}
+	}
+
+	@Test
+	void aLoggingLevelChangedInTheFileApplies() throws Exception {
+		try (SampleProcess app = start("sample.heartbeat.interval: 5s\n")) {
+			assertThat(app.output()).doesNotContain("heartbeat timer started with interval");
+			write("""
+					sample.heartbeat.interval: 5s
+					logging.level.dev.oslo.sample: debug
+					""");
+			app.signal("HUP");
+			awaitReloads(app, 1);
+			assertThat(app.output()).contains("heartbeat timer started with interval 5s");
+		}
+	}
+
+	@Test
+	void anInvalidFileKeepsEveryOldValueAndTheServicesRunning() throws Exception {
+		try (SampleProcess app = start("""
+				sample.work-queue.batch-size: 4
+				oslo.service.graceful-shutdown-timeout: 7s
+				""")) {
+			write("""
+					sample.work-queue.batch-size: 4
+					oslo.service.graceful-shutdown-timeout: soon
+					""");
+			app.signal("HUP");
+			DocumentContext launcher = awaitReloads(app, 1);
+			assertThat(launcher.read("$.reloads.last.outcome", String.class)).isEqualTo("failed");
+			assertThat(launcher.read("$.reloads.last.error", String.class))
+				.contains("oslo.service.graceful-shutdown-timeout=\"soon\"");
+			assertThat(launcher.read("$.gracefulShutdownTimeout", String.class)).isEqualTo("7s");
+			assertThat(launcher.read("$.services[*].state", List.class)).containsExactly("RUNNING", "RUNNING");
+			write("""
+					sample.work-queue.batch-size: 0
+					oslo.service.graceful-shutdown-timeout: 7s
+					""");
+			app.signal("HUP");
+			launcher = awaitReloads(app, 2);
+			assertThat(launcher.read("$.reloads.last.error", String.class))
+				.contains("sample.work-queue.batch-size=\"0\": must be greater than or equal to 1");
+			assertThat(app.output()).contains("Reload rejected; the services keep running on the previous configuration")
+				.doesNotContain("work-queue reset");
+		}
+	}
+
+	@Test
+	void aBurstOfHangupsRunsAtMostOneReloadMoreAndAppliesTheLastFile() throws Exception {
+		try (SampleProcess app = start("sample.heartbeat.interval: 5s\n")) {
+			write("sample.heartbeat.interval: 3s\n");
+			for (int i = 0; i < 20; i++) {
+				app.signal("HUP");
+				LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+			}
+			awaitReloads(app, 1);
+			await().during(Duration.ofSeconds(2)).atMost(RELOAD).until(() -> reloads(app) == reloads(app));
+			long reloads = reloads(app);
+			assertThat(reloads).isBetween(1L, 2L);
+			assertThat(app.isAlive()).isTrue();
+			assertThat(launcher(app).read("$.reloads.last.outcome", String.class)).isEqualTo("success");
+			assertThat(app.output()).contains("heartbeat reset; interval now 3s");
+		}
+	}
+
+	@Test
+	void hangupThenTerminateExitsCleanly() throws Exception {
+		try (SampleProcess app = start("sample.heartbeat.interval: 5s\n")) {
+			write("sample.heartbeat.interval: 2s\n");
+			app.signal("HUP");
+			app.signal("TERM");
+			assertThat(app.awaitExit(RELOAD)).isZero();
+			assertThat(app.output()).contains("exiting with status 0");
+		}
+	}
+
+	@Test
+	void theWriteOperationIsRefusedUntilEnabled() throws Exception {
+		try (SampleProcess app = start("sample.heartbeat.interval: 5s\n")) {
+			assertThat(app.post("/actuator/launcher")).isGreaterThanOrEqualTo(400);
+			assertThat(reloads(app)).isZero();
+		}
+		try (SampleProcess app = start("sample.heartbeat.interval: 5s\n",
+				"--management.endpoint.launcher.access=unrestricted")) {
+			write("sample.heartbeat.interval: 2s\n");
+			assertThat(app.post("/actuator/launcher")).isEqualTo(200);
+			assertThat(awaitReloads(app, 1).read("$.reloads.last.outcome", String.class)).isEqualTo("success");
+			assertThat(app.output()).contains("POST /actuator/launcher: reloading the configuration");
+		}
+	}
+
+	private SampleProcess start(String yaml, String... args) throws IOException {
+		write(yaml);
+		String[] all = new String[args.length + 2];
+		all[0] = "--spring.config.additional-location=file:" + config();
+		all[1] = "--sample.work-queue.drain-time=0ms";
+		System.arraycopy(args, 0, all, 2, args.length);
+		return SampleProcess.start(all).awaitStarted();
+	}
+
+	private Path config() {
+		return this.directory.resolve("sample.yml");
+	}
+
+	private void write(String yaml) throws IOException {
+		Files.writeString(config(), yaml);
+	}
+
+	private static DocumentContext launcher(SampleProcess app) throws IOException, InterruptedException {
+		return JsonPath.parse(app.get("/actuator/launcher"));
+	}
+
+	private static long reloads(SampleProcess app) throws IOException, InterruptedException {
+		return launcher(app).read("$.reloads.count", Long.class);
+	}
+
+	private static DocumentContext awaitReloads(SampleProcess app, long count) {
+		await().atMost(RELOAD).until(() -> reloads(app) >= count);
+		return await().atMost(RELOAD).until(() -> launcher(app), (launcher) -> launcher.read("$.reloads.count",
+				Long.class) >= count);
+	}
+
+}
