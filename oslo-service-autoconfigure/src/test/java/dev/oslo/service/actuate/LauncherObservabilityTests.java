@@ -2,8 +2,11 @@ package dev.oslo.service.actuate;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
 
+import dev.oslo.service.InvalidConfigurationException;
 import dev.oslo.service.LauncherConfig;
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.ServiceBase;
@@ -112,6 +115,35 @@ class LauncherObservabilityTests {
 		assertThat(registry.get("oslo.service.services").tag("state", "terminated").gauge().value()).isEqualTo(2.0);
 		assertThat(registry.get("oslo.service.services").tag("state", "running").gauge().value()).isZero();
 		assertThat(registry.get("oslo.service.services").gauges()).hasSize(ServiceState.values().length);
+	}
+
+	@Test
+	void reloadMetersCountReloadsByOutcomeAndTimeThem() throws InterruptedException {
+		this.launcher.launchService("a", new IdleService());
+		boolean[] fail = { false };
+		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, () -> {
+			if (fail[0]) {
+				throw new InvalidConfigurationException("x=\"y\": bad", new IllegalArgumentException());
+			}
+			return Set.of("x");
+		});
+		reloads.markReady();
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new ReloadMetrics(reloads).bindTo(registry);
+		reloads.request("test");
+		reloads.awaitIdle(Duration.ofSeconds(30));
+		fail[0] = true;
+		reloads.request("test");
+		reloads.awaitIdle(Duration.ofSeconds(30));
+		assertThat(registry.get("oslo.service.reloads").tag("outcome", "success").functionCounter().count()).isOne();
+		assertThat(registry.get("oslo.service.reloads").tag("outcome", "failed").functionCounter().count()).isOne();
+		assertThat(registry.get("oslo.service.reload.duration").functionTimer().count()).isEqualTo(2.0);
+		assertThat(registry.get("oslo.service.reload.duration").functionTimer().totalTime(TimeUnit.NANOSECONDS))
+			.isPositive();
+		LauncherDescriptor descriptor = new LauncherEndpoint(this.launcher, reloads).launcher();
+		assertThat(descriptor.reloads().count()).isEqualTo(2);
+		assertThat(descriptor.reloads().last().outcome()).isEqualTo("failed");
+		assertThat(descriptor.reloads().last().error()).isEqualTo("x=\"y\": bad");
 	}
 
 	static class IdleService implements ServiceBase {

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.oslo.service.ConfigurationRefresher;
 import dev.oslo.service.ProcessExit;
+import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.RestartMethod;
 import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceLauncher;
@@ -16,9 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cloud.autoconfigure.RefreshAutoConfiguration;
+import org.springframework.cloud.context.refresh.ContextRefresher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -157,6 +162,21 @@ class OsloServiceAutoConfigurationTests {
 			.containsEntry("api.token", "******")
 			.containsEntry("app.name", "demo")
 			.containsEntry("oslo.service.graceful-shutdown-timeout", "60s");
+	}
+
+	@Test
+	void withSpringCloudContextReloadsRereadTheConfiguration() {
+		this.runner.withConfiguration(AutoConfigurations.of(RefreshAutoConfiguration.class))
+			.run((context) -> assertThat(context.getBean(ReloadCoordinator.class).rereadsConfiguration()).isTrue());
+	}
+
+	@Test
+	void withoutSpringCloudContextReloadsOnlyResetAndSaySoOnce(CapturedOutput output) {
+		this.runner.withClassLoader(new FilteredClassLoader(ContextRefresher.class)).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(ConfigurationRefresher.class);
+			assertThat(context.getBean(ReloadCoordinator.class).rereadsConfiguration()).isFalse();
+		});
+		assertThat(output).containsOnlyOnce("SIGHUP resets the services without re-reading the configuration");
 	}
 
 	@Test
