@@ -17,10 +17,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.context.refresh.ContextRefresher;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,8 +61,8 @@ public final class OsloServiceAutoConfiguration {
 	}
 
 	@Bean
-	ApplicationListener<ApplicationReadyEvent> osloServiceReloadReadiness(ReloadCoordinator reloads) {
-		return (event) -> reloads.markReady();
+	ReloadReadiness osloServiceReloadReadiness(ReloadCoordinator reloads) {
+		return new ReloadReadiness(reloads);
 	}
 
 	@Bean

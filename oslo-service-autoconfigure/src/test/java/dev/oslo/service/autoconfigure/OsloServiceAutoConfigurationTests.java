@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.oslo.service.ConfigurationRefresher;
 import dev.oslo.service.ProcessExit;
 import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.ReloadOutcome;
 import dev.oslo.service.RestartMethod;
 import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceLauncher;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -168,6 +171,21 @@ class OsloServiceAutoConfigurationTests {
 	void withSpringCloudContextReloadsRereadTheConfiguration() {
 		this.runner.withConfiguration(AutoConfigurations.of(RefreshAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(ReloadCoordinator.class).rereadsConfiguration()).isTrue());
+	}
+
+	@Test
+	void reloadsWaitForTheApplicationToBeReady() {
+		this.runner.withUserConfiguration(TwoServices.class).run((context) -> {
+			ReloadCoordinator reloads = context.getBean(ReloadCoordinator.class);
+			reloads.request("early");
+			assertThat(reloads.awaitIdle(Duration.ofMillis(300))).isFalse();
+			assertThat(reloads.snapshot().count()).isZero();
+			context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+					context.getSourceApplicationContext(), Duration.ZERO));
+			assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
+			assertThat(reloads.snapshot().count()).isOne();
+			assertThat(reloads.snapshot().last().outcome()).isEqualTo(ReloadOutcome.SUCCESS);
+		});
 	}
 
 	@Test
