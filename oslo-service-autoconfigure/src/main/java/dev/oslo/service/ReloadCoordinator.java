@@ -2,13 +2,16 @@ package dev.oslo.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,6 +44,8 @@ public final class ReloadCoordinator implements AutoCloseable {
 	private final AtomicLong totalNanos = new AtomicLong();
 
 	private volatile @Nullable ReloadResult last;
+
+	private final List<Consumer<ReloadResult>> listeners = new CopyOnWriteArrayList<>();
 
 	private boolean ready;
 
@@ -98,6 +103,14 @@ public final class ReloadCoordinator implements AutoCloseable {
 		else {
 			startReloading(reason);
 		}
+	}
+
+	/**
+	 * Be told about every finished reload, e.g. to apply new settings that the services do not own.
+	 * @param listener called on the reload thread after each reload, with its result
+	 */
+	public void addListener(Consumer<ReloadResult> listener) {
+		this.listeners.add(Objects.requireNonNull(listener, "listener"));
 	}
 
 	/**
@@ -200,6 +213,14 @@ public final class ReloadCoordinator implements AutoCloseable {
 		(result.outcome() == ReloadOutcome.SUCCESS ? this.successes : this.failures).incrementAndGet();
 		this.totalNanos.addAndGet(result.duration().toNanos());
 		this.last = result;
+		for (Consumer<ReloadResult> listener : this.listeners) {
+			try {
+				listener.accept(result);
+			}
+			catch (RuntimeException ex) {
+				logger.error("A reload listener failed", ex);
+			}
+		}
 	}
 
 	private static Duration since(long startedNanos) {

@@ -2,9 +2,12 @@ package dev.oslo.service.autoconfigure;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.oslo.service.LauncherConfig;
 import dev.oslo.service.RestartMethod;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
@@ -43,7 +46,14 @@ public class OsloServiceProperties {
 	 */
 	private boolean logOptions = true;
 
+	/**
+	 * Whether periodic tasks marked externalProcessOk run in this process.
+	 */
+	private boolean runExternalPeriodicTasks = true;
+
 	private final Signals signals = new Signals();
+
+	private final Periodic periodic = new Periodic();
 
 	public Duration getGracefulShutdownTimeout() {
 		return this.gracefulShutdownTimeout;
@@ -88,8 +98,20 @@ public class OsloServiceProperties {
 		this.logOptions = logOptions;
 	}
 
+	public boolean isRunExternalPeriodicTasks() {
+		return this.runExternalPeriodicTasks;
+	}
+
+	public void setRunExternalPeriodicTasks(boolean runExternalPeriodicTasks) {
+		this.runExternalPeriodicTasks = runExternalPeriodicTasks;
+	}
+
 	public Signals getSignals() {
 		return this.signals;
+	}
+
+	public Periodic getPeriodic() {
+		return this.periodic;
 	}
 
 	/**
@@ -98,6 +120,143 @@ public class OsloServiceProperties {
 	 */
 	public LauncherConfig toLauncherConfig() {
 		return new LauncherConfig(this.gracefulShutdownTimeout, this.restartMethod, this.signals.isEnabled());
+	}
+
+	/**
+	 * Periodic tasks.
+	 */
+	public static class Periodic {
+
+		/**
+		 * Spacing of the periodic tasks that say 0. A bare number is in seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration defaultSpacing = Duration.ofSeconds(60);
+
+		/**
+		 * The longest sleep of the dynamic timer that drives a PeriodicTasks object
+		 * (PeriodicTasks.drive). A bare number is in seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration intervalMax = Duration.ofSeconds(60);
+
+		/**
+		 * Whether to spread each run by up to 5 % of its spacing, so that replicas do not run in
+		 * step.
+		 */
+		private boolean jitter = true;
+
+		/**
+		 * Threads that run periodic tasks; a task never overlaps itself, so more threads only
+		 * help when several tasks are due at once. Virtual threads when
+		 * spring.threads.virtual.enabled is true on Java 21+.
+		 */
+		private int poolSize = 4;
+
+		/**
+		 * Per-task overrides, by task name; re-read after every reload.
+		 */
+		private Map<String, TaskOverride> tasks = new LinkedHashMap<>();
+
+		public Duration getDefaultSpacing() {
+			return this.defaultSpacing;
+		}
+
+		public void setDefaultSpacing(Duration defaultSpacing) {
+			requirePositive("oslo.service.periodic.default-spacing", defaultSpacing);
+			this.defaultSpacing = defaultSpacing;
+		}
+
+		public Duration getIntervalMax() {
+			return this.intervalMax;
+		}
+
+		public void setIntervalMax(Duration intervalMax) {
+			requirePositive("oslo.service.periodic.interval-max", intervalMax);
+			this.intervalMax = intervalMax;
+		}
+
+		public boolean isJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(boolean jitter) {
+			this.jitter = jitter;
+		}
+
+		public int getPoolSize() {
+			return this.poolSize;
+		}
+
+		public void setPoolSize(int poolSize) {
+			if (poolSize < 1) {
+				throw new IllegalArgumentException("oslo.service.periodic.pool-size must be at least 1");
+			}
+			this.poolSize = poolSize;
+		}
+
+		public Map<String, TaskOverride> getTasks() {
+			return this.tasks;
+		}
+
+		public void setTasks(Map<String, TaskOverride> tasks) {
+			this.tasks = tasks;
+		}
+
+		private static void requirePositive(String property, Duration value) {
+			if (value.isNegative() || value.isZero()) {
+				throw new IllegalArgumentException(property + " must be positive");
+			}
+		}
+
+	}
+
+	/**
+	 * Overrides of one periodic task's annotation; unset values keep the annotation's.
+	 */
+	public static class TaskOverride {
+
+		/**
+		 * Time between runs; 0 for the default spacing, negative to disable the task. A bare number
+		 * is in seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration spacing;
+
+		/**
+		 * Whether the task runs.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Whether the first run is at once.
+		 */
+		private @Nullable Boolean runImmediately;
+
+		public @Nullable Duration getSpacing() {
+			return this.spacing;
+		}
+
+		public void setSpacing(@Nullable Duration spacing) {
+			this.spacing = spacing;
+		}
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Boolean getRunImmediately() {
+			return this.runImmediately;
+		}
+
+		public void setRunImmediately(@Nullable Boolean runImmediately) {
+			this.runImmediately = runImmediately;
+		}
+
 	}
 
 	/**

@@ -1,0 +1,58 @@
+package dev.oslo.service.autoconfigure;
+
+import dev.oslo.service.actuate.PeriodicTaskTimer;
+import dev.oslo.service.actuate.PeriodicTasksEndpoint;
+import dev.oslo.service.periodic.PeriodicTaskScheduler;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of the {@code periodictasks} endpoint and the {@code oslo.periodic.task}
+ * timer.
+ */
+@AutoConfiguration(after = PeriodicTaskAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+public final class PeriodicTaskActuatorAutoConfiguration {
+
+	/**
+	 * The endpoint.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+	@ConditionalOnBean(PeriodicTaskScheduler.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnAvailableEndpoint
+		@ConditionalOnMissingBean
+		PeriodicTasksEndpoint periodicTasksEndpoint(PeriodicTaskScheduler scheduler) {
+			return new PeriodicTasksEndpoint(scheduler);
+		}
+
+	}
+
+	/**
+	 * The timer.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PeriodicTaskTimer periodicTaskTimer(MeterRegistry registry) {
+			return new PeriodicTaskTimer(registry);
+		}
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.oslo.service.autoconfigure;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.periodic.PeriodicTaskScheduler;
+import dev.oslo.service.periodic.TaskRunListener;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of {@code @PeriodicTask} methods: found on every bean, scheduled once the
+ * services have started, rescheduled after every reload, stopped before the services stop.
+ */
+@AutoConfiguration(after = OsloServiceAutoConfiguration.class)
+public final class PeriodicTaskAutoConfiguration {
+
+	@Bean
+	static PeriodicTaskRegistrar osloPeriodicTaskRegistrar() {
+		return new PeriodicTaskRegistrar();
+	}
+
+	@Bean
+	PeriodicTaskExecutor osloPeriodicTaskExecutor(OsloServiceProperties properties, Environment environment) {
+		return new PeriodicTaskExecutor(properties, environment);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PeriodicTaskScheduler osloPeriodicTaskScheduler(PeriodicTaskExecutor executor, OsloServiceProperties properties,
+			ReloadCoordinator reloads, ObjectProvider<TaskRunListener> listener) {
+		PeriodicTaskScheduler scheduler = new PeriodicTaskScheduler(executor.scheduler(),
+				executor.scheduler().getClock(),
+				() -> properties.getPeriodic().isJitter() ? ThreadLocalRandom.current().nextDouble() : 0,
+				listener.getIfAvailable(() -> TaskRunListener.NONE));
+		reloads.addListener((result) -> scheduler.reschedule());
+		return scheduler;
+	}
+
+	@Bean
+	PeriodicTaskLifecycle osloPeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,
+			OsloServiceProperties properties, Environment environment) {
+		return new PeriodicTaskLifecycle(scheduler, registrar, properties, environment);
+	}
+
+}
