@@ -1,0 +1,152 @@
+package dev.oslo.service.autoconfigure;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.oslo.service.actuate.PeriodicTasksEndpoint;
+import dev.oslo.service.periodic.PeriodicTask;
+import dev.oslo.service.periodic.PeriodicTaskScheduler;
+import dev.oslo.service.periodic.PeriodicTaskSnapshot;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class PeriodicTaskAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class,
+				PeriodicTaskAutoConfiguration.class, PeriodicTaskActuatorAutoConfiguration.class))
+		.withPropertyValues("oslo.service.signals.enabled=false", "oslo.service.log-options=false",
+				"oslo.service.periodic.jitter=false");
+
+	@Test
+	void annotatedMethodsOfAnyBeanRunOnTheirSpacing() {
+		this.runner.withBean(Tasks.class).withPropertyValues("tasks.fast=50ms").run((context) -> {
+			Tasks tasks = context.getBean(Tasks.class);
+			await().until(() -> tasks.fast.get() >= 3);
+			assertThat(task(context, "fast").spacing()).isEqualTo(Duration.ofMillis(50));
+			assertThat(task(context, "renamed").spacing()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(tasks.disabled).hasValue(0);
+			assertThat(task(context, "disabledTask").nextRunAt()).isNull();
+		});
+	}
+
+	@Test
+	void overridesInThePropertiesWinOverTheAnnotation() {
+		this.runner.withBean(Tasks.class)
+			.withPropertyValues("tasks.fast=1h", "oslo.service.periodic.tasks.fast.spacing=30ms",
+					"oslo.service.periodic.tasks.disabledTask.enabled=true",
+					"oslo.service.periodic.tasks.disabledTask.spacing=30ms")
+			.run((context) -> {
+				Tasks tasks = context.getBean(Tasks.class);
+				await().until(() -> tasks.fast.get() >= 2 && tasks.disabled.get() >= 2);
+			});
+	}
+
+	@Test
+	void externalTasksRunOnlyWhereAllowed() {
+		this.runner.withBean(Tasks.class)
+			.withPropertyValues("tasks.fast=1h", "oslo.service.run-external-periodic-tasks=false")
+			.run((context) -> assertThat(task(context, "external").spacing()).isNull());
+	}
+
+	@Test
+	void aMethodWithArgumentsFailsStartUpNamingClassAndMethod() {
+		this.runner.withBean(WithArgument.class)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(WithArgument.class.getName() + ".work must take no arguments"));
+	}
+
+	@Test
+	void anInvalidSpacingFailsStartUpNamingMethodAndValue() {
+		this.runner.withBean(Tasks.class)
+			.withPropertyValues("tasks.fast=often")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining(Tasks.class.getName() + ".fast has an invalid spacing '${tasks.fast}'")
+				.hasStackTraceContaining("often"));
+	}
+
+	@Test
+	void theEndpointListsTasksAndRunsOneNowOnceEnabled() {
+		this.runner.withBean(Tasks.class)
+			.withPropertyValues("tasks.fast=1h", "management.endpoints.web.exposure.include=periodictasks")
+			.run((context) -> {
+				PeriodicTasksEndpoint endpoint = context.getBean(PeriodicTasksEndpoint.class);
+				assertThat(endpoint.periodicTasks().tasks()).extracting(PeriodicTaskSnapshot::name)
+					.contains("fast", "renamed", "external", "disabledTask");
+				assertThat(endpoint.run("fast").ran()).isTrue();
+				assertThat(context.getBean(Tasks.class).fast).hasValue(1);
+			});
+	}
+
+	@Test
+	void runsAreTimedInTheMeterRegistry() {
+		this.runner.withBean(Tasks.class)
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("tasks.fast=30ms")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				await().until(() -> registry.find("oslo.periodic.task").tag("name", "fast").timer() != null
+						&& registry.get("oslo.periodic.task").tag("name", "fast").tag("outcome", "success").timer()
+							.count() >= 2);
+			});
+	}
+
+	@Test
+	void aNewTaskSchedulerBeanIsNotExposed() {
+		this.runner.run((context) -> assertThat(context)
+			.doesNotHaveBean(org.springframework.scheduling.TaskScheduler.class));
+	}
+
+	private static PeriodicTaskSnapshot task(ApplicationContext context, String name) {
+		return context.getBean(PeriodicTaskScheduler.class)
+			.snapshot()
+			.stream()
+			.filter((task) -> task.name().equals(name))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	static class Tasks {
+
+		final AtomicInteger fast = new AtomicInteger();
+
+		final AtomicInteger disabled = new AtomicInteger();
+
+		@PeriodicTask(spacing = "${tasks.fast}")
+		void fast() {
+			this.fast.incrementAndGet();
+		}
+
+		@PeriodicTask(name = "renamed")
+		void defaultSpacing() {
+		}
+
+		@PeriodicTask(spacing = "1h", externalProcessOk = true)
+		void external() {
+		}
+
+		@PeriodicTask(spacing = "10ms", enabled = false)
+		void disabledTask() {
+			this.disabled.incrementAndGet();
+		}
+
+	}
+
+	static class WithArgument {
+
+		@PeriodicTask
+		void work(String argument) {
+		}
+
+	}
+
+}
