@@ -21,12 +21,51 @@ public class SampleProperties {
 	@Valid
 	private final WorkQueue workQueue = new WorkQueue();
 
+	private final Audit audit = new Audit();
+
 	public Heartbeat getHeartbeat() {
 		return this.heartbeat;
 	}
 
 	public WorkQueue getWorkQueue() {
 		return this.workQueue;
+	}
+
+	public Audit getAudit() {
+		return this.audit;
+	}
+
+	/**
+	 * The audit task.
+	 */
+	public static class Audit {
+
+		/**
+		 * How long one audit run takes.
+		 */
+		private Duration duration = Duration.ZERO;
+
+		/**
+		 * Make every audit run fail.
+		 */
+		private boolean fail;
+
+		public Duration getDuration() {
+			return this.duration;
+		}
+
+		public void setDuration(Duration duration) {
+			this.duration = duration;
+		}
+
+		public boolean isFail() {
+			return this.fail;
+		}
+
+		public void setFail(boolean fail) {
+			this.fail = fail;
+		}
+
 	}
 
 	/**

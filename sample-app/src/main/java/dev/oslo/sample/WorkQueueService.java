@@ -61,6 +61,14 @@ public class WorkQueueService implements ServiceBase {
 		logger.info("work-queue drained; {} items processed", this.processed.get());
 	}
 
+	/**
+	 * How many items the queue has processed.
+	 * @return the count since the process started
+	 */
+	public long processed() {
+		return this.processed.get();
+	}
+
 	@Override
 	public void awaitTermination() throws InterruptedException {
 		Thread thread = this.consumer;

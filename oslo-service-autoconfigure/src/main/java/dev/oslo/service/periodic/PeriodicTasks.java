@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
+import dev.oslo.service.loopingcall.DynamicLoopingCall;
+import dev.oslo.service.taskgroup.TaskGroup;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,6 +110,19 @@ public abstract class PeriodicTasks {
 			run(task, raiseOnError);
 		}
 		return idle;
+	}
+
+	/**
+	 * Drive this object's tasks from a dynamic timer of {@code group}, as OpenStack services do
+	 * with {@code add_dynamic_timer(run_periodic_tasks, periodic_interval_max=...)}: run what is
+	 * due, then sleep until the next task is due, at most {@code intervalMax}
+	 * ({@code oslo.service.periodic.interval-max}). A task's exception is logged.
+	 * @param group the task group whose timer runs the tasks
+	 * @param intervalMax the longest sleep between two passes
+	 * @return the running timer
+	 */
+	public DynamicLoopingCall drive(TaskGroup group, Duration intervalMax) {
+		return group.addDynamicTimer(() -> runPeriodicTasks(false), Duration.ZERO, intervalMax);
 	}
 
 	private void run(TaskState task, boolean raiseOnError) throws Exception {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.oslo.service.periodic.PeriodicTasks.Settings;
+import dev.oslo.service.taskgroup.TaskGroup;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,6 +122,15 @@ class PeriodicTasksTests {
 	void methodsWithArgumentsAreRefusedNamingClassAndMethod() {
 		assertThatIllegalStateException().isThrownBy(() -> PeriodicTaskMethods.find(WithArgument.class))
 			.withMessageContaining(WithArgument.class.getName() + ".work must take no arguments");
+	}
+
+	@Test
+	void aDynamicTimerDrivesTheTasksOnTheSystemClock() throws InterruptedException {
+		Fast fast = new Fast();
+		TaskGroup group = new TaskGroup("driver");
+		fast.drive(group, Duration.ofSeconds(1));
+		org.awaitility.Awaitility.await().until(() -> fast.runs.get() >= 3);
+		group.stop(true);
 	}
 
 	@Test
@@ -322,6 +332,17 @@ class PeriodicTasksTests {
 		@Override
 		void work() {
 			this.calls.add("override");
+		}
+
+	}
+
+	static class Fast extends PeriodicTasks {
+
+		final AtomicLong runs = new AtomicLong();
+
+		@PeriodicTask(spacing = "20ms", runImmediately = true)
+		void tick() {
+			this.runs.incrementAndGet();
 		}
 
 	}
