@@ -9,8 +9,10 @@ import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.PeriodicTaskSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.framework.autoproxy.BeanNameAutoProxyCreator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
@@ -97,6 +99,29 @@ class PeriodicTaskAutoConfigurationTests {
 				await().until(() -> registry.find("oslo.periodic.task").tag("name", "fast").timer() != null
 						&& registry.get("oslo.periodic.task").tag("name", "fast").tag("outcome", "success").timer()
 							.count() >= 2);
+			});
+	}
+
+	@Test
+	void tasksOfProxiedBeansRunThroughTheProxy() {
+		AtomicInteger advised = new AtomicInteger();
+		this.runner.withBean(Tasks.class)
+			.withPropertyValues("tasks.fast=30ms")
+			.withBean(BeanNameAutoProxyCreator.class, () -> {
+				BeanNameAutoProxyCreator proxies = new BeanNameAutoProxyCreator();
+				proxies.setBeanNames("*Tasks");
+				proxies.setProxyTargetClass(true);
+				proxies.setInterceptorNames("countingInterceptor");
+				return proxies;
+			})
+			.withBean("countingInterceptor", MethodInterceptor.class, () -> (invocation) -> {
+				advised.incrementAndGet();
+				return invocation.proceed();
+			})
+			.run((context) -> {
+				assertThat(org.springframework.aop.support.AopUtils.isAopProxy(context.getBean(Tasks.class))).isTrue();
+				await().until(() -> advised.get() >= 2);
+				assertThat(task(context, "fast").runs()).isPositive();
 			});
 	}
 
