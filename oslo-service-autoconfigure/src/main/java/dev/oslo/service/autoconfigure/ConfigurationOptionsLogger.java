@@ -78,18 +78,24 @@ final class ConfigurationOptionsLogger implements SmartInitializingSingleton {
 			if (descriptor.getReadMethod() == null || "class".equals(name)) {
 				continue;
 			}
-			String key = prefix + "." + DataObjectPropertyName.toDashedForm(name);
-			Object value = wrapper.getPropertyValue(name);
-			if (value != null && value.getClass().getName().startsWith(OsloServiceProperties.class.getName())) {
-				flatten(key, value, options);
-			}
-			else {
-				options.put(key, mask(key, format(value)));
-			}
+			flattenValue(prefix + "." + DataObjectPropertyName.toDashedForm(name), wrapper.getPropertyValue(name),
+					options);
 		}
 	}
 
-	private static String format(@Nullable Object value) {
+	private static void flattenValue(String key, @Nullable Object value, Map<String, String> options) {
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((name, entry) -> flattenValue(key + "." + name, entry, options));
+		}
+		else if (value != null && value.getClass().getName().startsWith(OsloServiceProperties.class.getName())) {
+			flatten(key, value, options);
+		}
+		else if (value != null) {
+			options.put(key, mask(key, format(value)));
+		}
+	}
+
+	private static String format(Object value) {
 		if (value instanceof Duration duration) {
 			return DurationFormat.format(duration);
 		}

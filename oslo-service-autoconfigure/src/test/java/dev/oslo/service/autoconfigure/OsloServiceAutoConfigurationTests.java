@@ -154,6 +154,18 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	@Test
+	void optionsLoggerWritesPeriodicTaskOverridesKeyByKey() {
+		OsloServiceProperties properties = new OsloServiceProperties();
+		OsloServiceProperties.TaskOverride override = new OsloServiceProperties.TaskOverride();
+		override.setSpacing(Duration.ofSeconds(5));
+		properties.getPeriodic().getTasks().put("report", override);
+		assertThat(new ConfigurationOptionsLogger(properties, new org.springframework.mock.env.MockEnvironment())
+			.options()).containsEntry("oslo.service.periodic.tasks.report.spacing", "5s")
+			.containsEntry("oslo.service.periodic.default-spacing", "60s")
+			.doesNotContainKey("oslo.service.periodic.tasks.report.enabled");
+	}
+
+	@Test
 	void optionsLoggerMasksSecretsInTheApplicationsOwnKeys() {
 		OsloServiceProperties properties = new OsloServiceProperties();
 		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment();
