@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -67,7 +68,16 @@ final class SampleProcess implements AutoCloseable {
 	}
 
 	void signal(String name) throws IOException, InterruptedException {
-		Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).inheritIO().start();
+		signal(name, 1);
+	}
+
+	/**
+	 * Send a signal several times from one {@code kill} process, so the whole burst lands within microseconds.
+	 */
+	void signal(String name, int times) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("kill", "-" + name));
+		command.addAll(Collections.nCopies(times, Long.toString(this.process.pid())));
+		Process kill = new ProcessBuilder(command).inheritIO().start();
 		if (kill.waitFor() != 0) {
 			throw new IllegalStateException("kill -" + name + " failed");
 		}
