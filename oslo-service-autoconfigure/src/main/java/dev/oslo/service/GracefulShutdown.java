@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,7 @@ public final class GracefulShutdown {
 
 	private static final Logger logger = LoggerFactory.getLogger(GracefulShutdown.class);
 
-	private final ServiceLauncher launcher;
+	private final Launcher launcher;
 
 	private final ProcessExit exit;
 
@@ -34,7 +33,7 @@ public final class GracefulShutdown {
 	 * shutdown begins
 	 * @param exit how to end the process
 	 */
-	public GracefulShutdown(ServiceLauncher launcher, ProcessExit exit) {
+	public GracefulShutdown(Launcher launcher, ProcessExit exit) {
 		this.launcher = Objects.requireNonNull(launcher, "launcher");
 		this.exit = Objects.requireNonNull(exit, "exit");
 	}
@@ -45,6 +44,17 @@ public final class GracefulShutdown {
 	 */
 	public boolean hasBegun() {
 		return this.begun.get();
+	}
+
+	/**
+	 * End the process at once with status 1, without waiting for work in flight (SIGINT): a
+	 * multi-process launcher's workers are killed first.
+	 * @param reason what asked, for the log
+	 */
+	public void abort(String reason) {
+		logger.warn("{}: exiting immediately with status 1", reason);
+		this.launcher.stopNow();
+		this.exit.halt(1);
 	}
 
 	/**
@@ -78,20 +88,17 @@ public final class GracefulShutdown {
 		catch (RuntimeException ex) {
 			logger.error("Graceful shutdown failed", ex);
 		}
-		List<String> unfinished = this.launcher.snapshot()
-			.services()
-			.stream()
-			.filter((service) -> service.state() != ServiceState.TERMINATED)
-			.map(ServiceSnapshot::name)
-			.toList();
+		LauncherSnapshot snapshot = this.launcher.snapshot();
+		List<String> unfinished = snapshot.unfinished();
 		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-		if (unfinished.isEmpty()) {
+		if (unfinished.isEmpty() && snapshot.state() != ServiceState.FAILED) {
 			logger.info("Stopped gracefully in {} ms; exiting with status 0", millis);
 			this.exit.exit(0);
 		}
 		else {
-			logger.error("Services did not terminate cleanly {} after {} ms; exiting with status 1{}", unfinished, millis,
-					this.launcher.stoppingReport());
+			logger.error("Did not stop cleanly {} after {} ms (launcher {}); exiting with status 1{}", unfinished,
+					millis, snapshot.state(), this.launcher.stoppingReport());
+			this.launcher.stopNow();
 			this.exit.halt(1);
 		}
 	}
@@ -108,6 +115,7 @@ public final class GracefulShutdown {
 			String report = this.launcher.stoppingReport();
 			logger.error("Graceful shutdown timeout of {} exceeded; exiting with status 1. {}",
 					ServiceLauncher.describe(timeout), report.isEmpty() ? "Shutdown hooks still running." : "Still stopping:" + report);
+			this.launcher.stopNow();
 			this.exit.halt(1);
 		}, "oslo-shutdown-deadline");
 		deadline.setDaemon(true);

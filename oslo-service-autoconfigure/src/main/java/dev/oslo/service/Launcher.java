@@ -44,6 +44,32 @@ public interface Launcher {
 	void restart();
 
 	/**
+	 * Apply a configuration change with the given restart method rather than the configured one.
+	 * @param method what to do
+	 * @throws IllegalStateException unless the launcher is running
+	 * @throws RuntimeException if a service or worker failed to reset or restart
+	 */
+	void restart(RestartMethod method);
+
+	/**
+	 * End everything at once, without waiting for work in flight: for SIGINT, or a graceful
+	 * shutdown whose deadline has passed, just before the process halts. A multi-process launcher
+	 * kills its workers; an in-process launcher has nothing to do, since halting the JVM ends its
+	 * services.
+	 */
+	default void stopNow() {
+	}
+
+	/**
+	 * Describe what is still stopping (services with their threads' stacks, or workers), for a log
+	 * line that tells where a shutdown is stuck.
+	 * @return the report, empty when nothing is stopping
+	 */
+	default String stoppingReport() {
+		return "";
+	}
+
+	/**
 	 * A consistent view of the launcher and its services.
 	 * @return the current snapshot
 	 */

@@ -4,8 +4,6 @@ import java.util.Objects;
 
 import dev.oslo.service.signal.SignalDispatcher;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * oslo's signals: SIGTERM begins a {@link GracefulShutdown}; SIGINT ends the process at once with
@@ -14,15 +12,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class LauncherSignals implements AutoCloseable {
 
-	private static final Logger logger = LoggerFactory.getLogger(LauncherSignals.class);
-
 	private final SignalDispatcher dispatcher = new SignalDispatcher("oslo-signal");
 
 	private final GracefulShutdown shutdown;
 
 	private final Runnable steps;
-
-	private final ProcessExit exit;
 
 	private final @Nullable ReloadCoordinator reloads;
 
@@ -30,14 +24,11 @@ public final class LauncherSignals implements AutoCloseable {
 	 * Prepare the handlers; {@link #install()} puts them in place.
 	 * @param shutdown the shutdown that SIGTERM begins
 	 * @param steps the work of that shutdown
-	 * @param exit how SIGINT ends the process
 	 * @param reloads what SIGHUP asks for a reload, or {@code null} to leave SIGHUP alone
 	 */
-	public LauncherSignals(GracefulShutdown shutdown, Runnable steps, ProcessExit exit,
-			@Nullable ReloadCoordinator reloads) {
+	public LauncherSignals(GracefulShutdown shutdown, Runnable steps, @Nullable ReloadCoordinator reloads) {
 		this.shutdown = Objects.requireNonNull(shutdown, "shutdown");
 		this.steps = Objects.requireNonNull(steps, "steps");
-		this.exit = Objects.requireNonNull(exit, "exit");
 		this.reloads = reloads;
 	}
 
@@ -54,10 +45,7 @@ public final class LauncherSignals implements AutoCloseable {
 			}
 			this.shutdown.begin("SIGTERM", this.steps);
 		});
-		boolean interrupt = this.dispatcher.onSignalImmediately("INT", () -> {
-			logger.warn("SIGINT: exiting immediately with status 1");
-			this.exit.halt(1);
-		});
+		boolean interrupt = this.dispatcher.onSignalImmediately("INT", () -> this.shutdown.abort("SIGINT"));
 		boolean hangUp = coordinator == null || this.dispatcher.onSignal("HUP", () -> coordinator.request("SIGHUP"));
 		return term && interrupt && hangUp;
 	}

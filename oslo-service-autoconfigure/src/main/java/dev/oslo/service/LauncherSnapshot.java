@@ -1,10 +1,14 @@
 package dev.oslo.service;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import dev.oslo.service.process.WorkerSnapshot;
+import dev.oslo.service.process.WorkerState;
 
 /**
  * A consistent view of a launcher and its services at one moment, for observers (endpoints,
@@ -15,16 +19,18 @@ import java.util.stream.Collectors;
  * @param pid this process's id
  * @param gracefulShutdownTimeout the timeout in force; {@link Duration#ZERO} waits forever
  * @param restartMethod the restart method in force
- * @param services every launched service, in launch order
+ * @param services every launched service, in launch order; none in a multi-process master
+ * @param workers the worker JVMs of a multi-process master, by slot; none in process
  */
 public record LauncherSnapshot(String mode, ServiceState state, long pid, Duration gracefulShutdownTimeout,
-		RestartMethod restartMethod, List<ServiceSnapshot> services) {
+		RestartMethod restartMethod, List<ServiceSnapshot> services, List<WorkerSnapshot> workers) {
 
 	/**
-	 * Copy the service list.
+	 * Copy the lists.
 	 */
 	public LauncherSnapshot {
 		services = List.copyOf(services);
+		workers = List.copyOf(workers);
 	}
 
 	/**
@@ -32,13 +38,28 @@ public record LauncherSnapshot(String mode, ServiceState state, long pid, Durati
 	 * @return counts by state, in the enum's order
 	 */
 	public Map<ServiceState, Long> servicesByState() {
-		Map<ServiceState, Long> counts = new EnumMap<>(ServiceState.class);
-		for (ServiceState state : ServiceState.values()) {
-			counts.put(state, 0L);
-		}
-		counts.putAll(this.services.stream()
-			.collect(Collectors.groupingBy(ServiceSnapshot::state, Collectors.counting())));
-		return counts;
+		return countByState(ServiceState.class, this.services.stream().map(ServiceSnapshot::state).toList());
+	}
+
+	/**
+	 * How many workers are in each state; every state is present, with zero where none is.
+	 * @return counts by state, in the enum's order
+	 */
+	public Map<WorkerState, Long> workersByState() {
+		return countByState(WorkerState.class, this.workers.stream().map(WorkerSnapshot::state).toList());
+	}
+
+	/**
+	 * How many times worker slots were respawned, in all.
+	 * @return the sum over slots
+	 */
+	public long workerRestarts() {
+		return this.workers.stream()
+			.collect(Collectors.toMap(WorkerSnapshot::id, WorkerSnapshot::restarts, Math::max))
+			.values()
+			.stream()
+			.mapToLong(Integer::longValue)
+			.sum();
 	}
 
 	/**
@@ -48,6 +69,31 @@ public record LauncherSnapshot(String mode, ServiceState state, long pid, Durati
 	 */
 	public List<String> serviceNamesIn(ServiceState state) {
 		return this.services.stream().filter((s) -> s.state() == state).map(ServiceSnapshot::name).toList();
+	}
+
+	/**
+	 * What has not ended cleanly: services not {@code TERMINATED}, and workers still running or
+	 * ended with a non-zero status.
+	 * @return the services by name and the workers as {@code worker <id> (pid <pid>)}
+	 */
+	public List<String> unfinished() {
+		List<String> unfinished = new ArrayList<>();
+		this.services.stream()
+			.filter((service) -> service.state() != ServiceState.TERMINATED)
+			.forEach((service) -> unfinished.add(service.name()));
+		this.workers.stream()
+			.filter((worker) -> worker.exitStatus() == null || worker.exitStatus() != 0)
+			.forEach((worker) -> unfinished.add("worker " + worker.id() + " (pid " + worker.pid() + ")"));
+		return unfinished;
+	}
+
+	private static <S extends Enum<S>> Map<S, Long> countByState(Class<S> type, List<S> states) {
+		Map<S, Long> counts = new EnumMap<>(type);
+		for (S state : type.getEnumConstants()) {
+			counts.put(state, 0L);
+		}
+		counts.putAll(states.stream().collect(Collectors.groupingBy((state) -> state, Collectors.counting())));
+		return counts;
 	}
 
 }

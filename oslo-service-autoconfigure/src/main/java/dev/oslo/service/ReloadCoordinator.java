@@ -31,7 +31,7 @@ public final class ReloadCoordinator implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReloadCoordinator.class);
 
-	private final ServiceLauncher launcher;
+	private final Launcher launcher;
 
 	private final @Nullable ConfigurationRefresher refresher;
 
@@ -53,6 +53,8 @@ public final class ReloadCoordinator implements AutoCloseable {
 
 	private boolean pending;
 
+	private @Nullable RestartMethod pendingMethod;
+
 	private boolean closed;
 
 	/**
@@ -61,7 +63,7 @@ public final class ReloadCoordinator implements AutoCloseable {
 	 * @param launcher the launcher whose services are restarted
 	 * @param refresher re-reads the configuration; {@code null} when it cannot be re-read
 	 */
-	public ReloadCoordinator(ServiceLauncher launcher, @Nullable ConfigurationRefresher refresher) {
+	public ReloadCoordinator(Launcher launcher, @Nullable ConfigurationRefresher refresher) {
 		this.launcher = Objects.requireNonNull(launcher, "launcher");
 		this.refresher = refresher;
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -80,7 +82,7 @@ public final class ReloadCoordinator implements AutoCloseable {
 		this.ready = true;
 		if (this.pending && !this.running && !this.closed) {
 			this.pending = false;
-			startReloading("a reload requested during start-up");
+			startReloading("a reload requested during start-up", this.pendingMethod);
 		}
 	}
 
@@ -88,20 +90,32 @@ public final class ReloadCoordinator implements AutoCloseable {
 	 * Ask for a reload.
 	 * @param reason what asked, for the log (e.g. {@code SIGHUP})
 	 */
-	public synchronized void request(String reason) {
+	public void request(String reason) {
+		request(reason, null);
+	}
+
+	/**
+	 * Ask for a reload with a given restart method, e.g. {@code mutate} when a multi-process master
+	 * asks a worker to reload in place. When requests coalesce, the last one's method applies.
+	 * @param reason what asked, for the log
+	 * @param method the restart method, or {@code null} for the configured one
+	 */
+	public synchronized void request(String reason, @Nullable RestartMethod method) {
 		if (this.closed) {
 			logger.info("{}: ignored, the process is shutting down", reason);
 		}
 		else if (!this.ready) {
 			logger.info("{}: the services are still starting; reloading once they have", reason);
 			this.pending = true;
+			this.pendingMethod = method;
 		}
 		else if (this.running) {
 			logger.info("{}: a reload is running; one more follows it", reason);
 			this.pending = true;
+			this.pendingMethod = method;
 		}
 		else {
-			startReloading(reason);
+			startReloading(reason, method);
 		}
 	}
 
@@ -159,33 +173,32 @@ public final class ReloadCoordinator implements AutoCloseable {
 		return this.refresher != null;
 	}
 
-	private void startReloading(String reason) {
+	private void startReloading(String reason, @Nullable RestartMethod method) {
 		this.running = true;
 		this.executor.execute(() -> {
 			String next = reason;
-			do {
-				reloadOnce(next);
+			RestartMethod nextMethod = method;
+			while (true) {
+				reloadOnce(next, nextMethod);
+				synchronized (this) {
+					if (!this.pending || this.closed) {
+						this.running = false;
+						notifyAll();
+						return;
+					}
+					this.pending = false;
+					nextMethod = this.pendingMethod;
+				}
 				next = "a reload requested while the previous one ran";
 			}
-			while (takePending());
 		});
 	}
 
-	private synchronized boolean takePending() {
-		if (this.pending && !this.closed) {
-			this.pending = false;
-			return true;
-		}
-		this.running = false;
-		notifyAll();
-		return false;
-	}
-
-	private void reloadOnce(String reason) {
+	private void reloadOnce(String reason, @Nullable RestartMethod requested) {
 		Instant at = Instant.now();
 		long started = System.nanoTime();
-		RestartMethod method = (this.refresher != null) ? this.launcher.snapshot().restartMethod()
-				: RestartMethod.MUTATE;
+		RestartMethod method = (requested != null) ? requested
+				: (this.refresher != null) ? this.launcher.snapshot().restartMethod() : RestartMethod.MUTATE;
 		logger.info("{}: reloading the configuration (restart method {})", reason, method.name().toLowerCase(Locale.ROOT));
 		Set<String> changed = Set.of();
 		ReloadResult result;

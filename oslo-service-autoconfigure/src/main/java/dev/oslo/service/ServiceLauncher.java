@@ -153,6 +153,7 @@ public final class ServiceLauncher implements Launcher {
 	 * @throws IllegalStateException unless the launcher is running
 	 * @throws ServiceRestartException if a service failed to reset or restart
 	 */
+	@Override
 	public void restart(RestartMethod method) {
 		synchronized (this.lifecycleLock) {
 			if (this.state != ServiceState.RUNNING) {
@@ -180,14 +181,13 @@ public final class ServiceLauncher implements Launcher {
 		LauncherConfig current = this.config.get();
 		return new LauncherSnapshot("in-process", this.state, ProcessHandle.current().pid(),
 				current.gracefulShutdownTimeout(), current.restartMethod(),
-				this.services.stream().map(ManagedService::snapshot).toList());
+				this.services.stream().map(ManagedService::snapshot).toList(), List.of());
 	}
 
 	/**
-	 * Describe the services that are still stopping, each with the stacks of its threads, for a
-	 * log line that tells where a shutdown is stuck.
-	 * @return the report, empty when no service is stopping
+	 * {@inheritDoc} Each service still stopping is listed with the stacks of its threads.
 	 */
+	@Override
 	public String stoppingReport() {
 		StringBuilder report = new StringBuilder();
 		for (ManagedService service : this.services) {

@@ -27,7 +27,7 @@ class LauncherSignalsTests {
 	void sigtermStopsTheServicesGracefullyAndExitsZero() {
 		this.launcher.launchService("a", new RecordingService("a", this.journal));
 		try (LauncherSignals signals = new LauncherSignals(new GracefulShutdown(this.launcher, this.exit),
-				this.launcher::stop, this.exit, this.reloads)) {
+				this.launcher::stop, this.reloads)) {
 			assumeTrue(signals.install(), "SIGTERM, SIGINT and SIGHUP can be handled in this JVM");
 			Signal.raise(new Signal("TERM"));
 			await().untilAsserted(() -> assertThat(this.exit.calls).containsExactly("exit 0"));
@@ -39,7 +39,7 @@ class LauncherSignalsTests {
 	void sighupResetsTheServicesOnceTheyHaveStarted() throws InterruptedException {
 		this.launcher.launchService("a", new RecordingService("a", this.journal));
 		try (LauncherSignals signals = new LauncherSignals(new GracefulShutdown(this.launcher, this.exit),
-				this.launcher::stop, this.exit, this.reloads)) {
+				this.launcher::stop, this.reloads)) {
 			assumeTrue(signals.install(), "SIGTERM, SIGINT and SIGHUP can be handled in this JVM");
 			Signal.raise(new Signal("HUP"));
 			await().during(Duration.ofMillis(200)).until(() -> this.reloads.snapshot().count() == 0);
@@ -56,7 +56,7 @@ class LauncherSignalsTests {
 	void sigintHaltsAtOnceWithStatusOneWithoutStoppingServices() {
 		this.launcher.launchService("a", new RecordingService("a", this.journal));
 		try (LauncherSignals signals = new LauncherSignals(new GracefulShutdown(this.launcher, this.exit),
-				this.launcher::stop, this.exit, this.reloads)) {
+				this.launcher::stop, this.reloads)) {
 			assumeTrue(signals.install(), "SIGTERM, SIGINT and SIGHUP can be handled in this JVM");
 			Signal.raise(new Signal("INT"));
 			await().untilAsserted(() -> assertThat(this.exit.calls).containsExactly("halt 1"));

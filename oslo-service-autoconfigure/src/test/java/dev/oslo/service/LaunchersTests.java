@@ -34,14 +34,6 @@ class LaunchersTests {
 	}
 
 	@Test
-	void moreThanOneWorkerIsRefusedUntilTheMultiProcessLauncherExists() {
-		assertThatExceptionOfType(UnsupportedOperationException.class)
-			.isThrownBy(() -> Launchers.launch(this.config, new RecordingService("a", this.journal), 2))
-			.withMessageContaining("multi-process launcher");
-		assertThat(this.journal).isEmpty();
-	}
-
-	@Test
 	void failedStartIsThrownNamingTheService() {
 		assertThatExceptionOfType(ServiceStartException.class)
 			.isThrownBy(() -> Launchers.launch(this.config, new RecordingService("a", this.journal).failingOnStart(), 1))

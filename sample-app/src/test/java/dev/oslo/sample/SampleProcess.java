@@ -52,19 +52,31 @@ final class SampleProcess implements AutoCloseable {
 		return new SampleProcess(process, log, port);
 	}
 
+	/**
+	 * Wait until this process (not one of its workers, which log to the same file) has started.
+	 */
 	SampleProcess awaitStarted() {
-		awaitLog("Started SampleApplication");
+		awaitLog(" " + pid() + " --- ", "Started SampleApplication");
 		return this;
 	}
 
 	void awaitLog(String text) {
+		awaitLog("", text);
+	}
+
+	private void awaitLog(String linePrefix, String text) {
 		await().atMost(STARTUP).until(() -> {
-			if (!this.process.isAlive() && !output().contains(text)) {
+			boolean logged = output().lines().anyMatch((line) -> line.contains(linePrefix) && line.contains(text));
+			if (!logged && !this.process.isAlive()) {
 				throw new IllegalStateException("Exited with " + this.process.exitValue() + " before logging '" + text
 						+ "':\n" + output());
 			}
-			return output().contains(text);
+			return logged;
 		});
+	}
+
+	long pid() {
+		return this.process.pid();
 	}
 
 	void signal(String name) throws IOException, InterruptedException {
@@ -124,6 +136,7 @@ final class SampleProcess implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
+		this.process.descendants().forEach(ProcessHandle::destroyForcibly);
 		this.process.destroyForcibly();
 		Files.deleteIfExists(this.log);
 	}

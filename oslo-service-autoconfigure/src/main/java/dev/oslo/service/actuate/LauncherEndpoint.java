@@ -11,6 +11,7 @@ import dev.oslo.service.ReloadResult;
 import dev.oslo.service.ReloadSnapshot;
 import dev.oslo.service.ServiceSnapshot;
 import dev.oslo.service.ServiceState;
+import dev.oslo.service.process.WorkerSnapshot;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -50,7 +51,8 @@ public class LauncherEndpoint {
 		LauncherSnapshot snapshot = this.launcher.snapshot();
 		return new LauncherDescriptor(snapshot.mode(), snapshot.state(), snapshot.pid(),
 				DurationFormat.format(snapshot.gracefulShutdownTimeout()),
-				snapshot.restartMethod().name().toLowerCase(Locale.ROOT), snapshot.services(), reloads());
+				snapshot.restartMethod().name().toLowerCase(Locale.ROOT), snapshot.services(), snapshot.workers(),
+				reloads());
 	}
 
 	/**
@@ -83,7 +85,7 @@ public class LauncherEndpoint {
 	 * @param reloads the configuration reloads
 	 */
 	public record LauncherDescriptor(String mode, ServiceState state, long pid, String gracefulShutdownTimeout,
-			String restartMethod, List<ServiceSnapshot> services,
+			String restartMethod, List<ServiceSnapshot> services, List<WorkerSnapshot> workers,
 			ReloadsDescriptor reloads) implements OperationResponseBody {
 	}
 

@@ -6,13 +6,17 @@ import java.util.Map;
 import dev.oslo.service.Launcher;
 import dev.oslo.service.LauncherSnapshot;
 import dev.oslo.service.ServiceState;
+import dev.oslo.service.process.WorkerSnapshot;
+import dev.oslo.service.process.WorkerState;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The {@code launcher} health component: {@code UP} while every service runs, {@code DOWN} when
- * one failed, {@code OUT_OF_SERVICE} while the launcher is starting or stopping.
+ * The {@code launcher} health component: {@code UP} while every service runs (in a multi-process
+ * master: while every worker slot has a ready worker), {@code DOWN} when a service failed, the
+ * master gave up, or a slot has no ready worker (it is being respawned), {@code OUT_OF_SERVICE}
+ * while the launcher is starting or stopping.
  */
 public class LauncherHealthIndicator extends AbstractHealthIndicator {
 
@@ -27,6 +31,17 @@ public class LauncherHealthIndicator extends AbstractHealthIndicator {
 		this.launcher = launcher;
 	}
 
+	private static List<Integer> slotsWithoutReadyWorker(LauncherSnapshot snapshot) {
+		return snapshot.workers()
+			.stream()
+			.map(WorkerSnapshot::id)
+			.distinct()
+			.filter((id) -> snapshot.workers()
+				.stream()
+				.noneMatch((worker) -> worker.id() == id && worker.state() == WorkerState.READY))
+			.toList();
+	}
+
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		LauncherSnapshot snapshot = this.launcher.snapshot();
@@ -35,14 +50,20 @@ public class LauncherHealthIndicator extends AbstractHealthIndicator {
 		if (!failed.isEmpty() || snapshot.state() == ServiceState.FAILED) {
 			builder.down().withDetail("failed", failed);
 		}
-		else if (counts.get(ServiceState.RUNNING) == snapshot.services().size()
-				&& (snapshot.state() == ServiceState.RUNNING || snapshot.state() == ServiceState.NEW)) {
-			builder.up();
-		}
-		else {
+		else if (!(snapshot.state() == ServiceState.RUNNING || snapshot.state() == ServiceState.NEW)
+				|| counts.get(ServiceState.RUNNING) != snapshot.services().size()) {
 			builder.outOfService();
 		}
+		else if (!slotsWithoutReadyWorker(snapshot).isEmpty()) {
+			builder.down().withDetail("workersNotReady", slotsWithoutReadyWorker(snapshot));
+		}
+		else {
+			builder.up();
+		}
 		builder.withDetail("state", snapshot.state()).withDetail("services", counts);
+		if (!snapshot.workers().isEmpty()) {
+			builder.withDetail("workers", snapshot.workersByState());
+		}
 	}
 
 }

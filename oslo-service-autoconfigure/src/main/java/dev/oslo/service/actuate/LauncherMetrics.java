@@ -4,15 +4,20 @@ import java.util.Locale;
 
 import dev.oslo.service.Launcher;
 import dev.oslo.service.ServiceState;
+import dev.oslo.service.process.WorkerState;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * Binds the {@code oslo.service.services} gauge: the number of launched services in each state
- * (tag {@code state}).
+ * (tag {@code state}); for a multi-process master also the {@code oslo.service.workers} gauge (worker
+ * JVMs by state) and the {@code oslo.service.worker.restarts} counter (respawns of all slots).
  */
 public class LauncherMetrics implements MeterBinder {
+
+	private static final String MULTI_PROCESS = "multi-process";
 
 	private final Launcher launcher;
 
@@ -34,6 +39,21 @@ public class LauncherMetrics implements MeterBinder {
 				.baseUnit("services")
 				.register(registry);
 		}
+		if (!MULTI_PROCESS.equals(this.launcher.snapshot().mode())) {
+			return;
+		}
+		for (WorkerState state : WorkerState.values()) {
+			Gauge.builder("oslo.service.workers", this.launcher,
+					(launcher) -> launcher.snapshot().workersByState().get(state))
+				.tag("state", state.name().toLowerCase(Locale.ROOT))
+				.description("Worker JVMs of the multi-process master, by state")
+				.baseUnit("workers")
+				.register(registry);
+		}
+		FunctionCounter.builder("oslo.service.worker.restarts", this.launcher,
+				(launcher) -> launcher.snapshot().workerRestarts())
+			.description("Respawns of worker JVMs after an unexpected exit")
+			.register(registry);
 	}
 
 }

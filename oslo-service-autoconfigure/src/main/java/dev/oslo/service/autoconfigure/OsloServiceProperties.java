@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.oslo.service.LauncherConfig;
 import dev.oslo.service.RestartMethod;
+import dev.oslo.service.process.SupervisionSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,8 +36,9 @@ public class OsloServiceProperties {
 	private RestartMethod restartMethod = RestartMethod.RELOAD;
 
 	/**
-	 * How many processes run the services. Only 1 is supported until the multi-process launcher is
-	 * available.
+	 * How many processes run the services. 1 runs them in this process; more makes this process a
+	 * master that runs no services and supervises that many worker JVMs, each running every service.
+	 * Read at start-up.
 	 */
 	private int workers = 1;
 
@@ -54,6 +56,8 @@ public class OsloServiceProperties {
 	private final Signals signals = new Signals();
 
 	private final Periodic periodic = new Periodic();
+
+	private final Worker worker = new Worker();
 
 	public Duration getGracefulShutdownTimeout() {
 		return this.gracefulShutdownTimeout;
@@ -83,10 +87,6 @@ public class OsloServiceProperties {
 		if (workers < 1) {
 			throw new IllegalArgumentException("oslo.service.workers must be at least 1");
 		}
-		if (workers > 1) {
-			throw new IllegalArgumentException("oslo.service.workers > 1 needs the multi-process launcher, "
-					+ "which is not available yet; set it to 1");
-		}
 		this.workers = workers;
 	}
 
@@ -114,12 +114,137 @@ public class OsloServiceProperties {
 		return this.periodic;
 	}
 
+	public Worker getWorker() {
+		return this.worker;
+	}
+
 	/**
 	 * The launcher settings these properties describe.
 	 * @return the current launcher configuration
 	 */
 	public LauncherConfig toLauncherConfig() {
 		return new LauncherConfig(this.gracefulShutdownTimeout, this.restartMethod, this.signals.isEnabled());
+	}
+
+	private static void requirePositive(String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(property + " must be positive");
+		}
+	}
+
+	/**
+	 * Supervision of worker JVMs, when {@code workers} is more than 1.
+	 */
+	public static class Worker {
+
+		/**
+		 * How long a new worker may take to report that its services started; past it the worker
+		 * is killed and counted as a failure. A bare number is in seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration bootTimeout = Duration.ofSeconds(60);
+
+		/**
+		 * Back-off before respawning a worker that exited unexpectedly; it doubles with each
+		 * further respawn of the same slot.
+		 */
+		private Duration respawnDelay = Duration.ofMillis(100);
+
+		/**
+		 * The longest back-off between respawns of one slot.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration maxRespawnDelay = Duration.ofSeconds(30);
+
+		/**
+		 * How long a worker must stay up for its slot's back-off to start again from
+		 * respawn-delay.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration respawnResetAfter = Duration.ofSeconds(60);
+
+		/**
+		 * How many respawns of one slot are allowed within restart-window; one more and the master
+		 * stops every worker and exits with status 1, leaving the restart to systemd or Kubernetes.
+		 */
+		private int maxRestarts = 5;
+
+		/**
+		 * The sliding window over which respawns are counted.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration restartWindow = Duration.ofSeconds(60);
+
+		public Duration getBootTimeout() {
+			return this.bootTimeout;
+		}
+
+		public void setBootTimeout(Duration bootTimeout) {
+			requirePositive("oslo.service.worker.boot-timeout", bootTimeout);
+			this.bootTimeout = bootTimeout;
+		}
+
+		public Duration getRespawnDelay() {
+			return this.respawnDelay;
+		}
+
+		public void setRespawnDelay(Duration respawnDelay) {
+			requirePositive("oslo.service.worker.respawn-delay", respawnDelay);
+			this.respawnDelay = respawnDelay;
+		}
+
+		public Duration getMaxRespawnDelay() {
+			return this.maxRespawnDelay;
+		}
+
+		public void setMaxRespawnDelay(Duration maxRespawnDelay) {
+			requirePositive("oslo.service.worker.max-respawn-delay", maxRespawnDelay);
+			this.maxRespawnDelay = maxRespawnDelay;
+		}
+
+		public Duration getRespawnResetAfter() {
+			return this.respawnResetAfter;
+		}
+
+		public void setRespawnResetAfter(Duration respawnResetAfter) {
+			requirePositive("oslo.service.worker.respawn-reset-after", respawnResetAfter);
+			this.respawnResetAfter = respawnResetAfter;
+		}
+
+		public int getMaxRestarts() {
+			return this.maxRestarts;
+		}
+
+		public void setMaxRestarts(int maxRestarts) {
+			if (maxRestarts < 0) {
+				throw new IllegalArgumentException("oslo.service.worker.max-restarts must be 0 or more");
+			}
+			this.maxRestarts = maxRestarts;
+		}
+
+		public Duration getRestartWindow() {
+			return this.restartWindow;
+		}
+
+		public void setRestartWindow(Duration restartWindow) {
+			requirePositive("oslo.service.worker.restart-window", restartWindow);
+			this.restartWindow = restartWindow;
+		}
+
+		/**
+		 * The supervision settings these properties describe.
+		 * @return the settings
+		 * @throws IllegalArgumentException if max-respawn-delay is below respawn-delay
+		 */
+		public SupervisionSettings toSupervisionSettings() {
+			if (this.maxRespawnDelay.compareTo(this.respawnDelay) < 0) {
+				throw new IllegalArgumentException("oslo.service.worker.max-respawn-delay (" + this.maxRespawnDelay
+						+ ") must not be below oslo.service.worker.respawn-delay (" + this.respawnDelay + ")");
+			}
+			return new SupervisionSettings(this.bootTimeout, this.respawnDelay, this.maxRespawnDelay,
+					this.respawnResetAfter, this.maxRestarts, this.restartWindow);
+		}
+
 	}
 
 	/**
@@ -201,12 +326,6 @@ public class OsloServiceProperties {
 
 		public void setTasks(Map<String, TaskOverride> tasks) {
 			this.tasks = tasks;
-		}
-
-		private static void requirePositive(String property, Duration value) {
-			if (value.isNegative() || value.isZero()) {
-				throw new IllegalArgumentException(property + " must be positive");
-			}
 		}
 
 	}

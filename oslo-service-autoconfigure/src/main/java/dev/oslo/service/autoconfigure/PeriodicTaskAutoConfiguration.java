@@ -10,13 +10,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of {@code @PeriodicTask} methods: found on every bean, scheduled once the
- * services have started, rescheduled after every reload, stopped before the services stop.
+ * services have started, rescheduled after every reload, stopped before the services stop. Not in
+ * a multi-process master, which runs no services: its workers run the tasks.
  */
 @AutoConfiguration(after = OsloServiceAutoConfiguration.class)
+@Conditional(OnProcessRoleCondition.RunsServices.class)
 public final class PeriodicTaskAutoConfiguration {
 
 	@Bean

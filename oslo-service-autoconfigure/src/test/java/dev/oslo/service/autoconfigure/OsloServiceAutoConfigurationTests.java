@@ -1,10 +1,13 @@
 package dev.oslo.service.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.oslo.service.ConfigurationRefresher;
+import dev.oslo.service.LauncherSnapshot;
+import dev.oslo.service.ProcessLauncher;
 import dev.oslo.service.ProcessExit;
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.ReloadOutcome;
@@ -13,8 +16,14 @@ import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.ServiceState;
 import dev.oslo.service.LauncherSignals;
+import dev.oslo.service.periodic.PeriodicTaskScheduler;
+import dev.oslo.service.process.TestWorkers;
+import dev.oslo.service.process.WorkerCommand;
+import dev.oslo.service.process.WorkerSnapshot;
+import dev.oslo.service.process.WorkerState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
@@ -112,11 +121,29 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	@Test
-	void moreThanOneWorkerFailsSayingTheMultiProcessLauncherIsNotAvailable() {
-		assertBindingFails("oslo.service.workers=4", "oslo.service.workers", "4");
-		this.runner.withPropertyValues("oslo.service.workers=4")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("multi-process launcher, which is not available yet"));
+	void moreThanOneWorkerMakesThisProcessTheMasterOfThatManyWorkersRunningNoServiceItself(@TempDir Path directory) {
+		this.runner.withConfiguration(AutoConfigurations.of(PeriodicTaskAutoConfiguration.class))
+			.withUserConfiguration(TwoServices.class)
+			.withBean(WorkerCommand.class, () -> TestWorkers.java(directory.resolve("workers.log")))
+			.withPropertyValues("oslo.service.workers=2")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ProcessLauncher.class)
+					.doesNotHaveBean(ServiceLauncher.class)
+					.doesNotHaveBean(PeriodicTaskScheduler.class);
+				LauncherSnapshot snapshot = context.getBean(ProcessLauncher.class).snapshot();
+				assertThat(snapshot.mode()).isEqualTo("multi-process");
+				assertThat(snapshot.workers()).extracting(WorkerSnapshot::state)
+					.containsExactly(WorkerState.READY, WorkerState.READY);
+				assertThat(this.journal.events).isEmpty();
+			});
+		assertThat(this.journal.events).isEmpty();
+	}
+
+	@Test
+	void invalidWorkerSupervisionSettingsFailNamingThePropertyAndValue() {
+		assertBindingFails("oslo.service.worker.max-restarts=-1", "oslo.service.worker.max-restarts", "-1");
+		assertBindingFails("oslo.service.worker.respawn-delay=0ms", "oslo.service.worker.respawn-delay", "0ms");
+		assertBindingFails("oslo.service.worker.boot-timeout=-5", "oslo.service.worker.boot-timeout", "-5");
 	}
 
 	@Test

@@ -1,0 +1,62 @@
+package dev.oslo.service.autoconfigure;
+
+import dev.oslo.service.GracefulShutdown;
+import dev.oslo.service.ProcessLauncher;
+import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.ServiceStartException;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * In a multi-process master, spawns the worker JVMs when the application context starts and waits
+ * until each is ready; stops them when it closes. When the workers cannot be kept running (a slot
+ * exceeded its restart limit) the master shuts down and exits with status 1. Same phase as the
+ * in-process launcher, below the web server's.
+ */
+final class WorkersLifecycle implements SmartLifecycle {
+
+	private final ProcessLauncher launcher;
+
+	private final ReloadCoordinator reloads;
+
+	private final int workers;
+
+	private volatile boolean running;
+
+	WorkersLifecycle(ProcessLauncher launcher, ReloadCoordinator reloads, GracefulShutdown shutdown, Runnable steps,
+			int workers) {
+		this.launcher = launcher;
+		this.reloads = reloads;
+		this.workers = workers;
+		launcher.onFailure((reason) -> shutdown.begin("worker supervision gave up", steps));
+	}
+
+	@Override
+	public void start() {
+		try {
+			this.launcher.start(this.workers);
+		}
+		catch (ServiceStartException ex) {
+			throw new LauncherStartupException(ex);
+		}
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.reloads.close();
+		this.launcher.stop();
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return LauncherLifecycle.PHASE;
+	}
+
+}

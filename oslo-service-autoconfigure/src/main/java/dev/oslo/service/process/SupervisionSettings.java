@@ -1,0 +1,57 @@
+package dev.oslo.service.process;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a master supervises its workers.
+ *
+ * @param bootTimeout how long a new worker may take to report READY before it is killed and counted
+ * as a failure
+ * @param respawnDelay the back-off before the first respawn of a slot; it doubles with each
+ * further respawn
+ * @param maxRespawnDelay the longest back-off
+ * @param respawnResetAfter how long a worker must stay up for its slot's back-off to start again
+ * from {@code respawnDelay}
+ * @param maxRestarts how many respawns of one slot are allowed within {@code restartWindow}; one
+ * more and the master gives up
+ * @param restartWindow the window over which respawns are counted
+ */
+public record SupervisionSettings(Duration bootTimeout, Duration respawnDelay, Duration maxRespawnDelay,
+		Duration respawnResetAfter, int maxRestarts, Duration restartWindow) {
+
+	/**
+	 * Defaults: 60 s to boot; respawn after 100 ms, doubling up to 30 s, reset after 60 s up; at
+	 * most 5 respawns of a slot a minute.
+	 */
+	public static final SupervisionSettings DEFAULTS = new SupervisionSettings(Duration.ofSeconds(60),
+			Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(60), 5, Duration.ofSeconds(60));
+
+	/**
+	 * Check the values.
+	 * @throws IllegalArgumentException if a duration is not positive, the maximum delay is below
+	 * the first, or {@code maxRestarts} is negative
+	 */
+	public SupervisionSettings {
+		positive("bootTimeout", bootTimeout);
+		positive("respawnDelay", respawnDelay);
+		positive("maxRespawnDelay", maxRespawnDelay);
+		positive("respawnResetAfter", respawnResetAfter);
+		positive("restartWindow", restartWindow);
+		if (maxRespawnDelay.compareTo(respawnDelay) < 0) {
+			throw new IllegalArgumentException(
+					"maxRespawnDelay (" + maxRespawnDelay + ") must not be below respawnDelay (" + respawnDelay + ")");
+		}
+		if (maxRestarts < 0) {
+			throw new IllegalArgumentException("maxRestarts must be 0 or more, was " + maxRestarts);
+		}
+	}
+
+	private static void positive(String name, Duration value) {
+		Objects.requireNonNull(value, name);
+		if (value.isZero() || value.isNegative()) {
+			throw new IllegalArgumentException(name + " must be positive, was " + value);
+		}
+	}
+
+}

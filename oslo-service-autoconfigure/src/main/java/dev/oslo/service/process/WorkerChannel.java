@@ -1,0 +1,128 @@
+package dev.oslo.service.process;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker's end of its control channel. It tells the master when the worker is ready and that it
+ * is alive (a heartbeat every second), and carries the master's commands to the worker. The end of
+ * the stream means the master has gone (even killed with SIGKILL): the worker is then asked to stop
+ * gracefully, so that no worker outlives its master by more than its own shutdown deadline.
+ */
+public final class WorkerChannel implements AutoCloseable {
+
+	/** How often a worker reports that it is alive. */
+	static final long HEARTBEAT_MILLIS = 1000;
+
+	private static final Logger logger = LoggerFactory.getLogger(WorkerChannel.class);
+
+	private final WorkerIdentity identity;
+
+	private final ControlConnection connection;
+
+	private final Commands commands;
+
+	private final ScheduledExecutorService heartbeats;
+
+	private volatile boolean closed;
+
+	private WorkerChannel(WorkerIdentity identity, ControlConnection connection, Commands commands) {
+		this.identity = identity;
+		this.connection = connection;
+		this.commands = commands;
+		this.heartbeats = Executors.newSingleThreadScheduledExecutor((runnable) -> daemon(runnable, "oslo-worker-heartbeat"));
+	}
+
+	/**
+	 * Connect to the master and start listening for its commands.
+	 * @param identity who this worker is, with the socket to connect to
+	 * @param commands what to do when the master asks, or when it goes away
+	 * @return the open channel
+	 * @throws IOException if the master cannot be reached (it has probably exited)
+	 */
+	public static WorkerChannel open(WorkerIdentity identity, Commands commands) throws IOException {
+		Objects.requireNonNull(commands, "commands");
+		WorkerChannel channel = new WorkerChannel(identity, ControlConnection.connect(identity.controlSocket()),
+				commands);
+		daemon(channel::receive, "oslo-worker-control").start();
+		return channel;
+	}
+
+	/**
+	 * Tell the master that every service started; heartbeats begin.
+	 */
+	public void ready() {
+		this.connection.send(ControlMessage.of(ControlMessage.Type.READY));
+		this.heartbeats.scheduleAtFixedRate(() -> this.connection.send(ControlMessage.of(ControlMessage.Type.HEARTBEAT)),
+				HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Tell the master how a reload ended.
+	 * @param error why it failed, or {@code null} when it succeeded
+	 */
+	public void reloaded(@Nullable String error) {
+		this.connection.send(new ControlMessage(ControlMessage.Type.RELOADED,
+				(error != null) ? "failed: " + error : "success"));
+	}
+
+	/**
+	 * Close the channel; the master then sees this worker's end of stream.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		this.heartbeats.shutdownNow();
+		this.connection.close();
+	}
+
+	private void receive() {
+		ControlMessage message;
+		while ((message = this.connection.receive()) != null) {
+			switch (message.type()) {
+				case STOP -> this.commands.stop("the master asked worker " + this.identity.id() + " to stop");
+				case MUTATE -> this.commands.reload("the master asked worker " + this.identity.id() + " to reload");
+				default -> logger.debug("Ignoring {} from the master", message.type());
+			}
+		}
+		if (!this.closed) {
+			logger.warn("Worker {}: the control channel to the master closed; the master has exited",
+					this.identity.id());
+			this.commands.stop("the master of worker " + this.identity.id() + " exited");
+		}
+	}
+
+	private static Thread daemon(Runnable runnable, String name) {
+		Thread thread = new Thread(runnable, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	/**
+	 * What a worker does when its master asks, or when its master goes away.
+	 */
+	public interface Commands {
+
+		/**
+		 * Stop gracefully and exit, as after SIGTERM.
+		 * @param reason why, for the log
+		 */
+		void stop(String reason);
+
+		/**
+		 * Re-read the configuration and reset the services in place, then report through
+		 * {@link WorkerChannel#reloaded}.
+		 * @param reason why, for the log
+		 */
+		void reload(String reason);
+
+	}
+
+}

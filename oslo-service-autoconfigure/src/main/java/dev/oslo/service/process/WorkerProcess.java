@@ -1,0 +1,197 @@
+package dev.oslo.service.process;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One worker JVM as its master sees it: the process, its control connection once the worker has
+ * connected, and what the worker last reported.
+ */
+final class WorkerProcess {
+
+	private final int id;
+
+	private final int generation;
+
+	private final Process process;
+
+	private final Instant startedAt = Instant.now();
+
+	private final CompletableFuture<Void> ready = new CompletableFuture<>();
+
+	private final BlockingQueue<String> reloads = new LinkedBlockingQueue<>();
+
+	private volatile WorkerState state = WorkerState.STARTING;
+
+	private volatile @Nullable Instant lastHeartbeat;
+
+	private volatile @Nullable ControlConnection connection;
+
+	private volatile boolean retired;
+
+	WorkerProcess(int id, int generation, Process process) {
+		this.id = id;
+		this.generation = generation;
+		this.process = process;
+		process.onExit().thenRun(() -> {
+			this.state = WorkerState.EXITED;
+			this.ready.completeExceptionally(new IllegalStateException(describe() + " exited"));
+		});
+	}
+
+	int id() {
+		return this.id;
+	}
+
+	int generation() {
+		return this.generation;
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	Instant startedAt() {
+		return this.startedAt;
+	}
+
+	WorkerState state() {
+		return this.state;
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * Whether the master ended this worker on purpose (stop, roll, kill), so its exit is no failure.
+	 */
+	boolean isRetired() {
+		return this.retired;
+	}
+
+	CompletableFuture<Process> onExit() {
+		return this.process.onExit();
+	}
+
+	CompletableFuture<Void> onReady() {
+		return this.ready;
+	}
+
+	int exitValue() {
+		return this.process.exitValue();
+	}
+
+	void connected(ControlConnection connection) {
+		this.connection = connection;
+	}
+
+	void received(ControlMessage message) {
+		this.lastHeartbeat = Instant.now();
+		switch (message.type()) {
+			case READY -> {
+				if (this.state == WorkerState.STARTING) {
+					this.state = WorkerState.READY;
+				}
+				this.ready.complete(null);
+			}
+			case RELOADED -> this.reloads.add(message.detail());
+			default -> {
+			}
+		}
+	}
+
+	/**
+	 * Wait until the worker reports READY.
+	 * @return {@code true} if it did within the timeout, {@code false} if it exited or the time ran out
+	 */
+	boolean awaitReady(Duration timeout) throws InterruptedException {
+		try {
+			this.ready.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			return true;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Wait for the process to end.
+	 * @param timeout how long; zero waits forever
+	 * @return whether it ended
+	 */
+	boolean awaitExit(Duration timeout) throws InterruptedException {
+		if (timeout.isZero()) {
+			this.process.waitFor();
+			return true;
+		}
+		return this.process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Ask the worker to stop gracefully: over the control channel, or with SIGTERM before it has
+	 * connected.
+	 */
+	void stop() {
+		retire();
+		if (!isAlive()) {
+			return;
+		}
+		this.state = WorkerState.STOPPING;
+		ControlConnection channel = this.connection;
+		if (channel == null || !channel.send(ControlMessage.of(ControlMessage.Type.STOP))) {
+			this.process.destroy();
+		}
+	}
+
+	/**
+	 * Mark the worker as ended on purpose: its exit will not be respawned.
+	 */
+	void retire() {
+		this.retired = true;
+	}
+
+	/**
+	 * End the worker at once with SIGKILL.
+	 */
+	void kill() {
+		this.process.destroyForcibly();
+	}
+
+	/**
+	 * Ask the worker to re-read its configuration and reset its services, forgetting earlier
+	 * answers.
+	 * @return whether the request was sent
+	 */
+	boolean requestReload() {
+		this.reloads.clear();
+		ControlConnection channel = this.connection;
+		return channel != null && channel.send(ControlMessage.of(ControlMessage.Type.MUTATE));
+	}
+
+	/**
+	 * Wait for the worker's answer to {@link #requestReload()}.
+	 * @return {@code success}, {@code failed: reason}, or {@code null} if none came in time
+	 */
+	@Nullable String awaitReload(Duration timeout) throws InterruptedException {
+		return this.reloads.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	WorkerSnapshot snapshot(int restarts) {
+		return new WorkerSnapshot(this.id, pid(), this.state, this.generation, restarts, this.startedAt,
+				this.lastHeartbeat, isAlive() ? null : exitValue());
+	}
+
+	String describe() {
+		return "worker " + this.id + " (pid " + pid() + ")";
+	}
+
+}

@@ -1,0 +1,21 @@
+package dev.oslo.service.process;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one worker JVM looks like at one moment, for observers.
+ *
+ * @param id its slot, from 1 to the number of workers
+ * @param pid its process id
+ * @param state where it is in its life
+ * @param generation the rolling reload it belongs to (1 before the first)
+ * @param restarts how many times its slot was respawned after an unexpected exit
+ * @param startedAt when it was spawned
+ * @param lastHeartbeat when it last reported, or {@code null} before its first report
+ * @param exitStatus its exit status once it has exited, otherwise {@code null}
+ */
+public record WorkerSnapshot(int id, long pid, WorkerState state, int generation, int restarts, Instant startedAt,
+		@Nullable Instant lastHeartbeat, @Nullable Integer exitStatus) {
+}

@@ -1,0 +1,20 @@
+package dev.oslo.service.process;
+
+/**
+ * Where a worker JVM is in its life, as its master sees it.
+ */
+public enum WorkerState {
+
+	/** Spawned; its services are starting and it has not reported READY yet. */
+	STARTING,
+
+	/** Every service started; it reports heartbeats. */
+	READY,
+
+	/** Asked to stop; its services are draining. */
+	STOPPING,
+
+	/** The process has ended. */
+	EXITED
+
+}

@@ -1,0 +1,150 @@
+package dev.oslo.service.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The supervisor against real worker processes: small Java programs and shell commands.
+ */
+class WorkerSupervisorTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	@TempDir
+	Path directory;
+
+	private WorkerSupervisor supervisor;
+
+	@AfterEach
+	void closeSupervisor() {
+		if (this.supervisor != null) {
+			this.supervisor.close();
+		}
+	}
+
+	@Test
+	void startWaitsUntilEveryWorkerIsReadyAndStopEndsThemWithStatusZero() throws Exception {
+		this.supervisor = supervisor(TestWorkers.java(log()), () -> TestWorkers.FAST);
+		this.supervisor.start(2);
+		List<WorkerSnapshot> workers = this.supervisor.snapshot();
+		assertThat(workers).extracting(WorkerSnapshot::id).containsExactly(1, 2);
+		assertThat(workers).extracting(WorkerSnapshot::state).containsOnly(WorkerState.READY);
+		assertThat(workers).allSatisfy((worker) -> assertThat(ProcessHandle.of(worker.pid())
+			.flatMap(ProcessHandle::parent)
+			.map(ProcessHandle::pid)).contains(ProcessHandle.current().pid()));
+
+		assertThat(this.supervisor.stop(WAIT)).isEmpty();
+		assertThat(this.supervisor.snapshot()).extracting(WorkerSnapshot::exitStatus).containsOnly(0);
+		assertThat(output()).contains("echo stopping in " + workers.get(0).pid(), "echo stopping in " + workers.get(1).pid());
+	}
+
+	@Test
+	void aWorkerThatDiesIsRespawnedInItsSlot() throws Exception {
+		this.supervisor = supervisor(TestWorkers.java(log()), () -> TestWorkers.FAST);
+		this.supervisor.start(2);
+		long killed = this.supervisor.snapshot().get(0).pid();
+		ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+		await().atMost(WAIT).until(() -> {
+			WorkerSnapshot slot = this.supervisor.snapshot().get(0);
+			return slot.pid() != killed && slot.state() == WorkerState.READY;
+		});
+		assertThat(this.supervisor.snapshot()).extracting(WorkerSnapshot::restarts).containsExactly(1, 0);
+		assertThat(this.supervisor.failure()).isNull();
+	}
+
+	@Test
+	void aSlotThatKeepsFailingMakesStartGiveUpNamingItAndItsLastStatus() throws Exception {
+		Path spawns = this.directory.resolve("spawns");
+		this.supervisor = supervisor(TestWorkers.shell(log(), "echo spawned >> '" + spawns + "'; exit 3"),
+				() -> TestWorkers.FAST);
+		assertThatExceptionOfType(WorkerSupervisionException.class).isThrownBy(() -> this.supervisor.start(1))
+			.withMessageContaining("Worker 1 exited more than 5 time(s) within 60 s; its last exit was status 3");
+		assertThat(Files.readAllLines(spawns)).hasSize(6);
+	}
+
+	@Test
+	void aWorkerThatNeverReportsReadyIsKilledAtTheBootTimeoutAndCountsAsAFailure() throws Exception {
+		SupervisionSettings settings = new SupervisionSettings(Duration.ofMillis(300), Duration.ofMillis(10),
+				Duration.ofMillis(10), Duration.ofSeconds(60), 1, Duration.ofSeconds(60));
+		this.supervisor = supervisor(TestWorkers.shell(log(), "sleep 60"), () -> settings);
+		assertThatExceptionOfType(WorkerSupervisionException.class).isThrownBy(() -> this.supervisor.start(1))
+			.withMessageContaining("its last exit was status 137 (killed by SIGKILL)");
+	}
+
+	@Test
+	void rollReplacesEveryWorkerWithOneOfTheNextGenerationBeforeStoppingIt() throws Exception {
+		this.supervisor = supervisor(TestWorkers.java(log()), () -> TestWorkers.FAST);
+		this.supervisor.start(2);
+		List<Long> before = pids();
+		this.supervisor.roll(WAIT);
+		await().atMost(WAIT).until(() -> this.supervisor.snapshot().size() == 2);
+		List<WorkerSnapshot> after = this.supervisor.snapshot();
+		assertThat(after).extracting(WorkerSnapshot::generation).containsOnly(2);
+		assertThat(after).extracting(WorkerSnapshot::state).containsOnly(WorkerState.READY);
+		assertThat(pids()).doesNotContainAnyElementsOf(before);
+		assertThat(before).noneMatch((pid) -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+	}
+
+	@Test
+	void aRollWhoseNewWorkerCannotStartStopsAndLeavesTheOldWorkersRunning() throws Exception {
+		Path marker = this.directory.resolve("broken");
+		this.supervisor = supervisor(TestWorkers.javaUntil(marker, log()), () -> TestWorkers.FAST);
+		this.supervisor.start(2);
+		List<Long> before = pids();
+		Files.createFile(marker);
+		assertThatExceptionOfType(WorkerSupervisionException.class).isThrownBy(() -> this.supervisor.roll(WAIT))
+			.withMessageContaining("of generation 2 did not become READY");
+		assertThat(pids()).isEqualTo(before);
+		assertThat(this.supervisor.snapshot()).extracting(WorkerSnapshot::state).containsOnly(WorkerState.READY);
+	}
+
+	@Test
+	void reloadInPlaceResetsEveryWorkerAndKeepsItsProcess() throws Exception {
+		this.supervisor = supervisor(TestWorkers.java(log()), () -> TestWorkers.FAST);
+		this.supervisor.start(2);
+		List<Long> pids = pids();
+		assertThat(this.supervisor.reloadInPlace(WAIT)).isEmpty();
+		assertThat(pids()).isEqualTo(pids);
+		assertThat(output()).contains("echo reset in " + pids.get(0), "echo reset in " + pids.get(1));
+	}
+
+	@Test
+	void stopKillsTheWorkersStillStoppingWhenTheTimeoutPasses() throws Exception {
+		this.supervisor = supervisor(TestWorkers.java(log(), "hang-on-stop"), () -> TestWorkers.FAST);
+		this.supervisor.start(1);
+		long pid = pids().get(0);
+		assertThat(this.supervisor.stop(Duration.ofMillis(500))).containsExactly("worker 1 (pid " + pid + ")");
+		await().atMost(WAIT).until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+		assertThat(this.supervisor.snapshot().get(0).exitStatus()).isEqualTo(137);
+	}
+
+	private WorkerSupervisor supervisor(WorkerCommand command, Supplier<SupervisionSettings> settings)
+			throws IOException {
+		return new WorkerSupervisor(command, settings);
+	}
+
+	private List<Long> pids() {
+		return this.supervisor.snapshot().stream().map(WorkerSnapshot::pid).toList();
+	}
+
+	private Path log() {
+		return this.directory.resolve("workers.log");
+	}
+
+	private String output() throws IOException {
+		return Files.readString(log());
+	}
+
+}

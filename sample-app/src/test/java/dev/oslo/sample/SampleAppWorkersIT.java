@@ -1,0 +1,183 @@
+package dev.oslo.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs the sample app's jar as the master of two worker JVMs and drives it with real signals, as an
+ * operator would: supervision, shutdown and reload across processes.
+ */
+class SampleAppWorkersIT {
+
+	private static final Duration EXIT = Duration.ofSeconds(30);
+
+	private static final Duration RESPAWN = Duration.ofSeconds(90);
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void workersAreChildrenOfTheMasterAKilledOneIsReplacedAndNoneOutlivesTheMaster() throws Exception {
+		try (SampleProcess app = start()) {
+			DocumentContext launcher = launcher(app);
+			assertThat(launcher.read("$.mode", String.class)).isEqualTo("multi-process");
+			assertThat(launcher.read("$.services", List.class)).isEmpty();
+			assertThat(launcher.read("$.workers[*].id", List.class)).containsExactly(1, 2);
+			List<Long> pids = workerPids(app);
+			assertThat(pids).allSatisfy((pid) -> assertThat(ProcessHandle.of(pid).flatMap(ProcessHandle::parent)
+				.map(ProcessHandle::pid)).contains(app.pid()));
+			assertThat(JsonPath.parse(app.get("/actuator/health")).read("$.components.launcher.status", String.class))
+				.isEqualTo("UP");
+
+			ProcessHandle.of(pids.get(0)).orElseThrow().destroyForcibly();
+			await().atMost(RESPAWN).until(() -> readyWorkerPids(app).size() == 2 && !readyWorkerPids(app).contains(pids.get(0)));
+			assertThat(launcher(app).read("$.workers[0].restarts", Integer.class)).isOne();
+			assertThat(app.output()).contains("worker 1 (pid " + pids.get(0) + ") exited unexpectedly with status 137 "
+					+ "(killed by SIGKILL); respawning it in 100 ms");
+
+			List<Long> survivors = readyWorkerPids(app);
+			ProcessHandle.of(app.pid()).orElseThrow().destroyForcibly();
+			await().atMost(Duration.ofSeconds(10)).until(() -> survivors.stream().noneMatch(SampleAppWorkersIT::alive));
+			assertThat(app.output()).contains("the control channel to the master closed; the master has exited");
+		}
+	}
+
+	@Test
+	void aWorkerThatNeverStartsMakesTheMasterGiveUpAfterGrowingBackOff() throws Exception {
+		try (SampleProcess app = SampleProcess.start("--oslo.service.workers=2", "--sample.work-queue.fail-on-start=true",
+				"--oslo.service.worker.respawn-delay=200ms", "--oslo.service.worker.max-restarts=2")) {
+			assertThat(app.awaitExit(Duration.ofMinutes(3))).isOne();
+			String output = app.output();
+			assertThat(output).containsPattern("Worker [12] exited more than 2 time\\(s\\) within 60 s; its last exit "
+					+ "was status 1; giving up")
+				.contains("respawning it in 200 ms (restart 1 of slot")
+				.contains("respawning it in 400 ms (restart 2 of slot");
+			assertThat(output.lines().filter((line) -> line.contains("Spawned worker")).count()).isBetween(3L, 6L);
+			assertThat(output).doesNotContain("respawning it in 800 ms");
+		}
+	}
+
+	@Test
+	void hangupWithReloadReplacesEveryWorkerWithoutEverHavingFewerReady() throws Exception {
+		try (SampleProcess app = start()) {
+			List<Long> before = workerPids(app);
+			write("sample.heartbeat.interval: 3s\nsample.work-queue.drain-time: 0ms\n");
+			AtomicInteger fewestReady = new AtomicInteger(Integer.MAX_VALUE);
+			app.signal("HUP");
+			await().atMost(RESPAWN).until(() -> {
+				DocumentContext launcher = launcher(app);
+				fewestReady.accumulateAndGet(readyCount(launcher), Math::min);
+				return launcher.read("$.reloads.count", Integer.class) == 1;
+			});
+			DocumentContext launcher = launcher(app);
+			assertThat(launcher.read("$.reloads.last.outcome", String.class)).isEqualTo("success");
+			assertThat(fewestReady.get()).isGreaterThanOrEqualTo(2);
+			await().atMost(EXIT).until(() -> workerPids(app).size() == 2);
+			List<Long> after = workerPids(app);
+			assertThat(after).hasSize(2).doesNotContainAnyElementsOf(before);
+			assertThat(launcher(app).read("$.workers[*].generation", List.class)).containsOnly(2);
+			assertThat(before).noneMatch(SampleAppWorkersIT::alive);
+			assertThat(app.output()).contains("Worker 1 of generation 2 is ready; stopping worker 1 (pid " + before.get(0));
+		}
+	}
+
+	@Test
+	void hangupWithMutateResetsEachWorkerInPlaceAndSigtermThenStopsThemAll() throws Exception {
+		try (SampleProcess app = start("--oslo.service.restart-method=mutate")) {
+			List<Long> pids = workerPids(app);
+			write("sample.heartbeat.interval: 3s\nsample.work-queue.drain-time: 0ms\n");
+			app.signal("HUP");
+			await().atMost(RESPAWN).until(() -> launcher(app).read("$.reloads.count", Integer.class) == 1);
+			assertThat(launcher(app).read("$.reloads.last.outcome", String.class)).isEqualTo("success");
+			assertThat(workerPids(app)).isEqualTo(pids);
+			assertThat(pids).allSatisfy((pid) -> assertThat(app.output().lines()
+				.filter((line) -> line.contains(" " + pid + " --- ") && line.contains("heartbeat reset; interval now 3s")))
+				.hasSize(1));
+
+			app.signal("TERM");
+			assertThat(app.awaitExit(EXIT)).isZero();
+			await().atMost(Duration.ofSeconds(5)).until(() -> pids.stream().noneMatch(SampleAppWorkersIT::alive));
+			assertThat(app.output()).contains("worker 1 (pid " + pids.get(0) + ") exited with status 0")
+				.contains("worker 2 (pid " + pids.get(1) + ") exited with status 0");
+		}
+	}
+
+	@Test
+	void sigtermWithAHangingStopEndsEveryProcessAtTheDeadlineWithStatusOne() throws Exception {
+		try (SampleProcess app = start("--sample.work-queue.drain-time=1h", "--oslo.service.graceful-shutdown-timeout=2s")) {
+			List<Long> pids = workerPids(app);
+			long signalled = System.nanoTime();
+			app.signal("TERM");
+			assertThat(app.awaitExit(EXIT)).isOne();
+			assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+			await().atMost(Duration.ofSeconds(5)).until(() -> pids.stream().noneMatch(SampleAppWorkersIT::alive));
+			assertThat(app.output()).containsPattern("worker [12] \\(pid \\d+\\) is still stopping|killed: \\[worker");
+		}
+	}
+
+	@Test
+	void sigintEndsTheMasterAndEveryWorkerAtOnce() throws Exception {
+		try (SampleProcess app = start("--sample.work-queue.drain-time=1h")) {
+			List<Long> pids = workerPids(app);
+			app.signal("INT");
+			assertThat(app.awaitExit(EXIT)).isOne();
+			await().atMost(Duration.ofSeconds(5)).until(() -> pids.stream().noneMatch(SampleAppWorkersIT::alive));
+			assertThat(app.output()).contains("SIGINT: exiting immediately with status 1")
+				.doesNotContain("work-queue draining");
+		}
+	}
+
+	private SampleProcess start(String... args) throws IOException {
+		write("sample.heartbeat.interval: 5s\nsample.work-queue.drain-time: 0ms\n");
+		List<String> all = new ArrayList<>(List.of("--oslo.service.workers=2",
+				"--spring.config.additional-location=file:" + config()));
+		all.addAll(List.of(args));
+		return SampleProcess.start(all.toArray(String[]::new)).awaitStarted();
+	}
+
+	private Path config() {
+		return this.directory.resolve("sample.yml");
+	}
+
+	private void write(String yaml) throws IOException {
+		Files.writeString(config(), yaml);
+	}
+
+	private static DocumentContext launcher(SampleProcess app) throws IOException, InterruptedException {
+		return JsonPath.parse(app.get("/actuator/launcher"));
+	}
+
+	private static List<Long> workerPids(SampleProcess app) throws IOException, InterruptedException {
+		List<Number> pids = launcher(app).read("$.workers[?(@.state != 'EXITED')].pid", List.class);
+		return pids.stream().map(Number::longValue).toList();
+	}
+
+	private static List<Long> readyWorkerPids(SampleProcess app) throws IOException, InterruptedException {
+		List<Number> pids = launcher(app).read("$.workers[?(@.state == 'READY')].pid", List.class);
+		return pids.stream().map(Number::longValue).toList();
+	}
+
+	private static int readyCount(DocumentContext launcher) {
+		return launcher.read("$.workers[?(@.state == 'READY')]", List.class).size();
+	}
+
+	private static boolean alive(long pid) {
+		Optional<ProcessHandle> process = ProcessHandle.of(pid);
+		return process.isPresent() && process.get().isAlive();
+	}
+
+}
