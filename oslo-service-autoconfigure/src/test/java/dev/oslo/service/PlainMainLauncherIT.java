@@ -1,11 +1,14 @@
 package dev.oslo.service;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.oslo.service.process.WorkerMain;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +42,44 @@ class PlainMainLauncherIT {
 		Outcome outcome = runAndSignal("30", "hang", "INT");
 		assertThat(outcome.status()).isOne();
 		assertThat(outcome.output()).doesNotContain("fixture stopping");
+	}
+
+	@Test
+	void withTwoWorkersTheMainBecomesTheirMasterAHangupResetsEachAndSigtermStopsThemAll() throws Exception {
+		Path log = Files.createTempFile("plain-master", ".log");
+		Process master = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+				System.getProperty("java.class.path"), WorkerMain.class.getName())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		try {
+			await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("2 worker(s) ready"));
+			List<ProcessHandle> workers = master.children().toList();
+			assertThat(workers).hasSize(2);
+			assertThat(new ProcessBuilder("kill", "-HUP", Long.toString(master.pid())).start().waitFor()).isZero();
+			await().atMost(Duration.ofSeconds(30)).until(() -> workers.stream()
+				.allMatch((worker) -> readQuietly(log).contains("echo reset in " + worker.pid())));
+			assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(master.pid())).start().waitFor()).isZero();
+			assertThat(master.waitFor(30, TimeUnit.SECONDS)).as("exited within 30 s").isTrue();
+			assertThat(master.exitValue()).isZero();
+			assertThat(workers).noneMatch(ProcessHandle::isAlive);
+			assertThat(Files.readString(log)).contains("echo stopping in " + workers.get(0).pid(),
+					"echo stopping in " + workers.get(1).pid());
+		}
+		finally {
+			master.descendants().forEach(ProcessHandle::destroyForcibly);
+			master.destroyForcibly();
+			Files.deleteIfExists(log);
+		}
+	}
+
+	private static String readQuietly(Path log) {
+		try {
+			return Files.readString(log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static Outcome runAndSignal(String timeoutSeconds, String stopBehaviour, String signal)

@@ -1,8 +1,12 @@
 package dev.oslo.service.process;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The command line that starts a worker JVM: the master's own java executable, JVM options,
@@ -25,20 +29,45 @@ public record WorkerCommand(List<String> command) {
 
 	/**
 	 * The command that started this JVM, so that a worker runs the same program with the same
-	 * options.
+	 * options. The arguments are read from {@code /proc/self/cmdline} where it exists (Linux), since
+	 * {@link ProcessHandle.Info#arguments()} gives nothing for a long command line, such as one with
+	 * a long class path.
 	 * @return the command
 	 * @throws IllegalStateException if the operating system does not tell how this JVM was started
 	 */
 	public static WorkerCommand ofCurrentProcess() {
+		return ofCurrentProcess(Path.of("/proc/self/cmdline"));
+	}
+
+	static WorkerCommand ofCurrentProcess(Path cmdline) {
 		ProcessHandle.Info info = ProcessHandle.current().info();
 		String executable = info.command()
 			.orElseThrow(() -> new IllegalStateException("Cannot read this JVM's executable to start workers with"));
-		String[] arguments = info.arguments()
+		List<String> arguments = readArguments(cmdline).or(() -> info.arguments().map(List::of))
 			.orElseThrow(() -> new IllegalStateException("Cannot read this JVM's arguments to start workers with"));
-		List<String> command = new ArrayList<>(arguments.length + 1);
-		command.add(Objects.requireNonNull(executable));
-		command.addAll(List.of(arguments));
+		List<String> command = new ArrayList<>(arguments.size() + 1);
+		command.add(executable);
+		command.addAll(arguments);
 		return new WorkerCommand(command);
+	}
+
+	private static Optional<List<String>> readArguments(Path cmdline) {
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(cmdline);
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			return Optional.empty();
+		}
+		List<String> words = new ArrayList<>();
+		int start = 0;
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == 0) {
+				words.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+				start = i + 1;
+			}
+		}
+		return words.isEmpty() ? Optional.empty() : Optional.of(words.subList(1, words.size()));
 	}
 
 }
