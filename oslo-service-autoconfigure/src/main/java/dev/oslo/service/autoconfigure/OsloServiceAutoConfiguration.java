@@ -132,8 +132,7 @@ public final class OsloServiceAutoConfiguration {
 		@ConditionalOnBean(ProcessLauncher.class)
 		WorkersLifecycle osloServiceWorkersLifecycle(ProcessLauncher launcher, ReloadCoordinator reloads,
 				GracefulShutdown shutdown, ConfigurableApplicationContext context, OsloServiceProperties properties) {
-			return new WorkersLifecycle(launcher, reloads, shutdown, new ContextShutdownSteps(context),
-					properties.getWorkers());
+			return new WorkersLifecycle(launcher, reloads, shutdown, new ContextShutdownSteps(context), properties);
 		}
 
 	}

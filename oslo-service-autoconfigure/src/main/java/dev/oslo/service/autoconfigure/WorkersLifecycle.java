@@ -4,6 +4,8 @@ import dev.oslo.service.GracefulShutdown;
 import dev.oslo.service.ProcessLauncher;
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.ServiceStartException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -15,6 +17,8 @@ import org.springframework.context.SmartLifecycle;
  */
 final class WorkersLifecycle implements SmartLifecycle {
 
+	private static final Logger logger = LoggerFactory.getLogger(WorkersLifecycle.class);
+
 	private final ProcessLauncher launcher;
 
 	private final ReloadCoordinator reloads;
@@ -24,11 +28,17 @@ final class WorkersLifecycle implements SmartLifecycle {
 	private volatile boolean running;
 
 	WorkersLifecycle(ProcessLauncher launcher, ReloadCoordinator reloads, GracefulShutdown shutdown, Runnable steps,
-			int workers) {
+			OsloServiceProperties properties) {
 		this.launcher = launcher;
 		this.reloads = reloads;
-		this.workers = workers;
+		this.workers = properties.getWorkers();
 		launcher.onFailure((reason) -> shutdown.begin("worker supervision gave up", steps));
+		reloads.addListener((result) -> {
+			if (properties.getWorkers() != this.workers) {
+				logger.warn("oslo.service.workers is now {}, but {} workers keep running: the number of workers "
+						+ "is read at start-up only", properties.getWorkers(), this.workers);
+			}
+		});
 	}
 
 	@Override
