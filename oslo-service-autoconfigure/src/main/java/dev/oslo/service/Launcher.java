@@ -41,7 +41,9 @@ public interface Launcher {
 	 * @throws ServiceRestartException if a service failed to reset or restart; the others were
 	 * still handled
 	 */
-	void restart();
+	default void restart() {
+		restart(snapshot().restartMethod());
+	}
 
 	/**
 	 * Apply a configuration change with the given restart method rather than the configured one.

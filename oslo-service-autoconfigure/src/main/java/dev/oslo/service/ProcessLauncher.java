@@ -177,11 +177,6 @@ public final class ProcessLauncher implements Launcher {
 		this.finished.await();
 	}
 
-	@Override
-	public void restart() {
-		restart(this.config.get().restartMethod());
-	}
-
 	/**
 	 * {@inheritDoc}
 	 * <ul>

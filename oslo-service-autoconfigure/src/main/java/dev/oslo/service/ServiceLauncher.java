@@ -131,19 +131,9 @@ public final class ServiceLauncher implements Launcher {
 	}
 
 	/**
-	 * {@inheritDoc} Services are handled one at a time in launch order, so the others keep running
-	 * while one restarts; each restart is bounded by the graceful shutdown timeout.
-	 * @throws IllegalStateException unless the launcher is running
-	 * @throws ServiceRestartException if a service failed to reset or restart; it is then
-	 * {@link ServiceState#FAILED} and the others were still handled
-	 */
-	@Override
-	public void restart() {
-		restart(this.config.get().restartMethod());
-	}
-
-	/**
-	 * Restart the services with the given method rather than the configured one.
+	 * Restart the services with the given method rather than the configured one. Services are
+	 * handled one at a time in launch order, so the others keep running while one restarts; each
+	 * restart is bounded by the graceful shutdown timeout.
 	 * <ul>
 	 * <li>{@code reload}: each running service is stopped (within the graceful shutdown timeout),
 	 * reset and started; a failed one is reset and started, so a reload can recover it.</li>
@@ -151,7 +141,8 @@ public final class ServiceLauncher implements Launcher {
 	 * </ul>
 	 * @param method what to do
 	 * @throws IllegalStateException unless the launcher is running
-	 * @throws ServiceRestartException if a service failed to reset or restart
+	 * @throws ServiceRestartException if a service failed to reset or restart; it is then
+	 * {@link ServiceState#FAILED} and the others were still handled
 	 */
 	@Override
 	public void restart(RestartMethod method) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +54,7 @@ class SampleAppReloadIT {
 				sample.heartbeat.interval: 5s
 				oslo.service.restart-method: mutate
 				""")) {
-			String startedAt = launcher(app).read("$.services[0].startedAt", String.class);
+			String startedAt = app.launcher().read("$.services[0].startedAt", String.class);
 			write("""
 					sample.heartbeat.interval: 2s
 					oslo.service.restart-method: mutate
@@ -124,7 +123,7 @@ class SampleAppReloadIT {
 			await().during(Duration.ofSeconds(2)).atMost(RELOAD).until(() -> seen.getAndSet(reloads(app)) == seen.get());
 			assertThat(seen.get()).isBetween(1L, 2L);
 			assertThat(app.isAlive()).isTrue();
-			assertThat(launcher(app).read("$.reloads.last.outcome", String.class)).isEqualTo("success");
+			assertThat(app.launcher().read("$.reloads.last.outcome", String.class)).isEqualTo("success");
 			assertThat(app.output()).contains("heartbeat reset; interval now 3s");
 		}
 	}
@@ -172,17 +171,13 @@ class SampleAppReloadIT {
 		Files.writeString(config(), yaml);
 	}
 
-	private static DocumentContext launcher(SampleProcess app) throws IOException, InterruptedException {
-		return JsonPath.parse(app.get("/actuator/launcher"));
-	}
-
 	private static long reloads(SampleProcess app) throws IOException, InterruptedException {
-		return launcher(app).read("$.reloads.count", Long.class);
+		return app.launcher().read("$.reloads.count", Long.class);
 	}
 
 	private static DocumentContext awaitReloads(SampleProcess app, long count) {
 		await().atMost(RELOAD).until(() -> reloads(app) >= count);
-		return await().atMost(RELOAD).until(() -> launcher(app), (launcher) -> launcher.read("$.reloads.count",
+		return await().atMost(RELOAD).until(app::launcher, (launcher) -> launcher.read("$.reloads.count",
 				Long.class) >= count);
 	}
 

@@ -33,7 +33,7 @@ class SampleAppWorkersIT {
 	@Test
 	void workersAreChildrenOfTheMasterAKilledOneIsReplacedAndNoneOutlivesTheMaster() throws Exception {
 		try (SampleProcess app = start()) {
-			DocumentContext launcher = launcher(app);
+			DocumentContext launcher = app.launcher();
 			assertThat(launcher.read("$.mode", String.class)).isEqualTo("multi-process");
 			assertThat(launcher.read("$.services", List.class)).isEmpty();
 			assertThat(launcher.read("$.workers[*].id", List.class)).containsExactly(1, 2);
@@ -45,7 +45,7 @@ class SampleAppWorkersIT {
 
 			ProcessHandle.of(pids.get(0)).orElseThrow().destroyForcibly();
 			await().atMost(RESPAWN).until(() -> readyWorkerPids(app).size() == 2 && !readyWorkerPids(app).contains(pids.get(0)));
-			assertThat(launcher(app).read("$.workers[0].restarts", Integer.class)).isOne();
+			assertThat(app.launcher().read("$.workers[0].restarts", Integer.class)).isOne();
 			assertThat(app.output()).contains("worker 1 (pid " + pids.get(0) + ") exited unexpectedly with status 137 "
 					+ "(killed by SIGKILL); respawning it in 100 ms");
 
@@ -79,17 +79,17 @@ class SampleAppWorkersIT {
 			AtomicInteger fewestReady = new AtomicInteger(Integer.MAX_VALUE);
 			app.signal("HUP");
 			await().atMost(RESPAWN).until(() -> {
-				DocumentContext launcher = launcher(app);
+				DocumentContext launcher = app.launcher();
 				fewestReady.accumulateAndGet(readyCount(launcher), Math::min);
 				return launcher.read("$.reloads.count", Integer.class) == 1;
 			});
-			DocumentContext launcher = launcher(app);
+			DocumentContext launcher = app.launcher();
 			assertThat(launcher.read("$.reloads.last.outcome", String.class)).isEqualTo("success");
 			assertThat(fewestReady.get()).isGreaterThanOrEqualTo(2);
 			await().atMost(EXIT).until(() -> workerPids(app).size() == 2);
 			List<Long> after = workerPids(app);
 			assertThat(after).hasSize(2).doesNotContainAnyElementsOf(before);
-			assertThat(launcher(app).read("$.workers[*].generation", List.class)).containsOnly(2);
+			assertThat(app.launcher().read("$.workers[*].generation", List.class)).containsOnly(2);
 			assertThat(before).noneMatch(SampleAppWorkersIT::alive);
 			assertThat(app.output()).contains("Worker 1 of generation 2 is ready; stopping worker 1 (pid " + before.get(0));
 		}
@@ -101,8 +101,8 @@ class SampleAppWorkersIT {
 			List<Long> pids = workerPids(app);
 			write("sample.heartbeat.interval: 3s\nsample.work-queue.drain-time: 0ms\n");
 			app.signal("HUP");
-			await().atMost(RESPAWN).until(() -> launcher(app).read("$.reloads.count", Integer.class) == 1);
-			assertThat(launcher(app).read("$.reloads.last.outcome", String.class)).isEqualTo("success");
+			await().atMost(RESPAWN).until(() -> app.launcher().read("$.reloads.count", Integer.class) == 1);
+			assertThat(app.launcher().read("$.reloads.last.outcome", String.class)).isEqualTo("success");
 			assertThat(workerPids(app)).isEqualTo(pids);
 			assertThat(pids).allSatisfy((pid) -> assertThat(app.output().lines()
 				.filter((line) -> line.contains(" " + pid + " --- ") && line.contains("heartbeat reset; interval now 3s")))
@@ -157,17 +157,13 @@ class SampleAppWorkersIT {
 		Files.writeString(config(), yaml);
 	}
 
-	private static DocumentContext launcher(SampleProcess app) throws IOException, InterruptedException {
-		return JsonPath.parse(app.get("/actuator/launcher"));
-	}
-
 	private static List<Long> workerPids(SampleProcess app) throws IOException, InterruptedException {
-		List<Number> pids = launcher(app).read("$.workers[?(@.state != 'EXITED')].pid", List.class);
+		List<Number> pids = app.launcher().read("$.workers[?(@.state != 'EXITED')].pid", List.class);
 		return pids.stream().map(Number::longValue).toList();
 	}
 
 	private static List<Long> readyWorkerPids(SampleProcess app) throws IOException, InterruptedException {
-		List<Number> pids = launcher(app).read("$.workers[?(@.state == 'READY')].pid", List.class);
+		List<Number> pids = app.launcher().read("$.workers[?(@.state == 'READY')].pid", List.class);
 		return pids.stream().map(Number::longValue).toList();
 	}
 

@@ -15,6 +15,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -111,6 +114,13 @@ final class SampleProcess implements AutoCloseable {
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
 					HttpResponse.BodyHandlers.ofString());
 		return response.body();
+	}
+
+	/**
+	 * The {@code launcher} endpoint's answer.
+	 */
+	DocumentContext launcher() throws IOException, InterruptedException {
+		return JsonPath.parse(get("/actuator/launcher"));
 	}
 
 	int post(String path) throws IOException, InterruptedException {

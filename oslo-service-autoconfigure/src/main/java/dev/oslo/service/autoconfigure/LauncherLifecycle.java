@@ -14,19 +14,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Launches every {@link ServiceBase} bean when the application context starts, in
  * {@link org.springframework.core.annotation.Order @Order} (on the class or the {@code @Bean}
- * method) and then registration order, and
- * stops them when it closes. Its phase is below the web server's, so on shutdown the web server
- * drains first. Reloads stop being taken when the services stop.
+ * method) and then registration order, and stops them when it closes.
  */
-final class LauncherLifecycle implements SmartLifecycle {
-
-	/** Below Spring Boot's web server lifecycles ({@code DEFAULT_PHASE - 2048} and up). */
-	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+final class LauncherLifecycle extends LaunchingLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(LauncherLifecycle.class);
 
@@ -34,20 +28,16 @@ final class LauncherLifecycle implements SmartLifecycle {
 
 	private final ServiceLauncher launcher;
 
-	private final ReloadCoordinator reloads;
-
 	private final ConfigurableListableBeanFactory beanFactory;
 
-	private volatile boolean running;
-
 	LauncherLifecycle(ServiceLauncher launcher, ReloadCoordinator reloads, ConfigurableListableBeanFactory beanFactory) {
+		super(launcher, reloads);
 		this.launcher = launcher;
-		this.reloads = reloads;
 		this.beanFactory = beanFactory;
 	}
 
 	@Override
-	public void start() {
+	void launch() {
 		long started = System.nanoTime();
 		rejectRefreshScopedServices();
 		List<Map.Entry<String, ServiceBase>> services = orderedServices();
@@ -62,27 +52,9 @@ final class LauncherLifecycle implements SmartLifecycle {
 				throw new LauncherStartupException(ex);
 			}
 		}
-		this.running = true;
 		logger.info("Launched {} service(s) in {} ms: {}", services.size(),
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
 				services.stream().map(Map.Entry::getKey).toList());
-	}
-
-	@Override
-	public void stop() {
-		this.reloads.close();
-		this.launcher.stop();
-		this.running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
 	}
 
 	private void rejectRefreshScopedServices() {

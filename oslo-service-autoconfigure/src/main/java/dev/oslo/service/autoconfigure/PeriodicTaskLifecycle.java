@@ -64,7 +64,7 @@ final class PeriodicTaskLifecycle implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		return LauncherLifecycle.PHASE + 1;
+		return LaunchingLifecycle.PHASE + 1;
 	}
 
 }
