@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.oslo.service.DurationFormat;
 import dev.oslo.service.LauncherConfig;
 import dev.oslo.service.RestartMethod;
 import dev.oslo.service.process.SupervisionSettings;
@@ -12,14 +13,17 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Settings of the oslo.service launcher, under {@code oslo.service}. The launcher reads them each
  * time it needs them, so a rebinding after a configuration refresh takes effect. Invalid values
- * fail binding with a message that names the property and the value.
+ * fail binding with a message that names the property and the value; so do values that contradict
+ * each other, which these properties check themselves as a {@link Validator}.
  */
 @ConfigurationProperties("oslo.service")
-public class OsloServiceProperties {
+public class OsloServiceProperties implements Validator {
 
 	/**
 	 * How long a graceful shutdown may take, from SIGTERM to the process's exit; past it the
@@ -124,6 +128,21 @@ public class OsloServiceProperties {
 	 */
 	public LauncherConfig toLauncherConfig() {
 		return new LauncherConfig(this.gracefulShutdownTimeout, this.restartMethod, this.signals.isEnabled());
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return OsloServiceProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		Worker checked = ((OsloServiceProperties) target).getWorker();
+		if (checked.getMaxRespawnDelay().compareTo(checked.getRespawnDelay()) < 0) {
+			errors.rejectValue("worker.maxRespawnDelay", "oslo.service.worker.max-respawn-delay",
+					"must not be below oslo.service.worker.respawn-delay (" + DurationFormat.format(checked.getRespawnDelay())
+							+ ")");
+		}
 	}
 
 	private static void requirePositive(String property, Duration value) {
@@ -234,13 +253,8 @@ public class OsloServiceProperties {
 		/**
 		 * The supervision settings these properties describe.
 		 * @return the settings
-		 * @throws IllegalArgumentException if max-respawn-delay is below respawn-delay
 		 */
 		public SupervisionSettings toSupervisionSettings() {
-			if (this.maxRespawnDelay.compareTo(this.respawnDelay) < 0) {
-				throw new IllegalArgumentException("oslo.service.worker.max-respawn-delay (" + this.maxRespawnDelay
-						+ ") must not be below oslo.service.worker.respawn-delay (" + this.respawnDelay + ")");
-			}
 			return new SupervisionSettings(this.bootTimeout, this.respawnDelay, this.maxRespawnDelay,
 					this.respawnResetAfter, this.maxRestarts, this.restartWindow);
 		}

@@ -147,6 +147,15 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	@Test
+	void aMaximumRespawnDelayBelowTheFirstFailsNamingBothProperties() {
+		this.runner.withPropertyValues("oslo.service.worker.respawn-delay=2s", "oslo.service.worker.max-respawn-delay=1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("oslo.service.worker.max-respawn-delay")
+				.hasMessageContaining("must not be below oslo.service.worker.respawn-delay (2s)"));
+	}
+
+	@Test
 	void unknownRestartMethodFailsNamingThePropertyAndValue() {
 		assertBindingFails("oslo.service.restart-method=restart", "oslo.service.restart-method", "restart");
 	}

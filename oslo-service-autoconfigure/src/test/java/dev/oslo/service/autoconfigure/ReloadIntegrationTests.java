@@ -98,6 +98,17 @@ class ReloadIntegrationTests {
 	}
 
 	@Test
+	void contradictoryWorkerSettingsAreRejected() throws Exception {
+		start("oslo.service.worker.max-respawn-delay: 10s\n");
+		write("oslo.service.worker.respawn-delay: 20s\noslo.service.worker.max-respawn-delay: 10s\n");
+		ReloadResult result = reload();
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILED);
+		assertThat(result.error()).contains("oslo.service.worker.max-respawn-delay=\"PT10S\": must not be below "
+				+ "oslo.service.worker.respawn-delay (20s)");
+		assertThat(properties().getWorker().getRespawnDelay()).isEqualTo(Duration.ofMillis(100));
+	}
+
+	@Test
 	void failedConstraintIsRejected() throws Exception {
 		start("app.batch-size: 5\n");
 		write("app.batch-size: 0\n");
