@@ -5,7 +5,7 @@ Measures, from outside the JVM, with time.monotonic() on this side:
 
   startup   JVM spawn -> log line, for three variants run interleaved (A B C A B C ...):
               starter   the sample jar, default configuration
-              excluded  the same jar with our four auto-configurations excluded
+              excluded  the same jar with our six auto-configurations excluded
               plain     bench/plain-app: plain Spring Boot, same two services, no starter
             to "Started <App> in" for every variant (the comparable figure), and for the
             starter variant also to "Launched 2 service(s)" (our launcher's line).
@@ -46,7 +46,9 @@ EXCLUDE = ("--spring.autoconfigure.exclude="
            "dev.oslo.service.autoconfigure.OsloServiceAutoConfiguration,"
            "dev.oslo.service.autoconfigure.LauncherEndpointAutoConfiguration,"
            "dev.oslo.service.autoconfigure.LauncherHealthContributorAutoConfiguration,"
-           "dev.oslo.service.autoconfigure.LauncherMetricsAutoConfiguration")
+           "dev.oslo.service.autoconfigure.LauncherMetricsAutoConfiguration,"
+           "dev.oslo.service.autoconfigure.PeriodicTaskAutoConfiguration,"
+           "dev.oslo.service.autoconfigure.PeriodicTaskActuatorAutoConfiguration")
 
 LAUNCHED = "Launched 2 service(s)"
 STARTED_SAMPLE = "Started SampleApplication in"

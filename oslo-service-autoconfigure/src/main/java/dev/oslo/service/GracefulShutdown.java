@@ -75,13 +75,24 @@ public final class GracefulShutdown {
 	}
 
 	private void shutDown(String reason, Runnable steps) {
+		try {
+			runSteps(reason, steps);
+		}
+		catch (Throwable ex) {
+			logger.error("Graceful shutdown failed; exiting with status 1", ex);
+			this.launcher.stopNow();
+			this.exit.halt(1);
+		}
+	}
+
+	private void runSteps(String reason, Runnable steps) {
 		Duration timeout = this.launcher.snapshot().gracefulShutdownTimeout();
-		long started = System.nanoTime();
-		logger.info("{}: stopping gracefully (graceful shutdown timeout {})", reason,
-				ServiceLauncher.describe(timeout));
 		if (!timeout.isZero()) {
 			startDeadline(timeout);
 		}
+		long started = System.nanoTime();
+		logger.info("{}: stopping gracefully (graceful shutdown timeout {})", reason,
+				ServiceLauncher.describe(timeout));
 		try {
 			steps.run();
 		}

@@ -206,6 +206,14 @@ public final class ReloadCoordinator implements AutoCloseable {
 			if (this.refresher != null) {
 				changed = this.refresher.refresh();
 			}
+			if (requested == null && this.refresher != null) {
+				RestartMethod reread = this.launcher.snapshot().restartMethod();
+				if (reread != method) {
+					logger.info("The new configuration's restart method {} applies to this reload",
+							reread.name().toLowerCase(Locale.ROOT));
+					method = reread;
+				}
+			}
 			this.launcher.restart(method);
 			result = new ReloadResult(at, ReloadOutcome.SUCCESS, changed, null, since(started));
 			logger.info("Reloaded in {} ms; changed keys: {}", result.duration().toMillis(), changed);

@@ -31,6 +31,17 @@ class GracefulShutdownTests {
 	}
 
 	@Test
+	void anErrorInTheShutdownStepsHaltsWithStatusOneInsteadOfLeavingTheProcessRunning() {
+		ServiceLauncher launcher = launcher(Duration.ZERO);
+		launcher.launchService("a", new RecordingService("a", this.journal));
+		new GracefulShutdown(launcher, this.exit).begin("SIGTERM", () -> {
+			throw new NoClassDefFoundError("the jar was replaced");
+		});
+		await().untilAsserted(() -> assertThat(this.exit.calls).containsExactly("halt 1"));
+		launcher.stop();
+	}
+
+	@Test
 	void haltsWithStatusOneAtTheDeadlineNamingTheStuckServiceWithItsStack(CapturedOutput output) {
 		AtomicReference<LauncherConfig> config = new AtomicReference<>(
 				LauncherConfig.DEFAULTS.withGracefulShutdownTimeout(Duration.ofMillis(300)).withHandleSignals(false));

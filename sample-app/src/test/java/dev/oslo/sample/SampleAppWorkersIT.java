@@ -72,47 +72,40 @@ class SampleAppWorkersIT {
 	}
 
 	@Test
-	void hangupWithReloadReplacesEveryWorkerWithoutEverHavingFewerReady() throws Exception {
-		try (SampleProcess app = start()) {
+	void hangupResetsWorkersInPlaceWithMutateAndReplacesThemOneByOneWithReloadThenSigtermStopsAll()
+			throws Exception {
+		try (SampleProcess app = startWith("oslo.service.restart-method: mutate\n")) {
 			List<Long> before = workerPids(app);
-			write("sample.heartbeat.interval: 3s\nsample.work-queue.drain-time: 0ms\n");
+			write("oslo.service.restart-method: mutate\nsample.heartbeat.interval: 3s\n");
+			app.signal("HUP");
+			await().atMost(RESPAWN).until(() -> app.launcher().read("$.reloads.count", Integer.class) == 1);
+			assertThat(app.launcher().read("$.reloads.last.outcome", String.class)).isEqualTo("success");
+			assertThat(workerPids(app)).isEqualTo(before);
+			assertThat(before).allSatisfy((pid) -> assertThat(app.output().lines()
+				.filter((line) -> line.contains(" " + pid + " --- ") && line.contains("heartbeat reset; interval now 3s")))
+				.hasSize(1));
+
+			write("oslo.service.restart-method: reload\nsample.heartbeat.interval: 4s\n");
 			AtomicInteger fewestReady = new AtomicInteger(Integer.MAX_VALUE);
 			app.signal("HUP");
 			await().atMost(RESPAWN).until(() -> {
 				DocumentContext launcher = app.launcher();
 				fewestReady.accumulateAndGet(readyCount(launcher), Math::min);
-				return launcher.read("$.reloads.count", Integer.class) == 1;
+				return launcher.read("$.reloads.count", Integer.class) == 2;
 			});
-			DocumentContext launcher = app.launcher();
-			assertThat(launcher.read("$.reloads.last.outcome", String.class)).isEqualTo("success");
+			assertThat(app.launcher().read("$.reloads.last.outcome", String.class)).isEqualTo("success");
 			assertThat(fewestReady.get()).isGreaterThanOrEqualTo(2);
-			await().atMost(EXIT).until(() -> workerPids(app).size() == 2);
 			List<Long> after = workerPids(app);
 			assertThat(after).hasSize(2).doesNotContainAnyElementsOf(before);
 			assertThat(app.launcher().read("$.workers[*].generation", List.class)).containsOnly(2);
 			assertThat(before).noneMatch(SampleAppWorkersIT::alive);
 			assertThat(app.output()).contains("Worker 1 of generation 2 is ready; stopping worker 1 (pid " + before.get(0));
-		}
-	}
-
-	@Test
-	void hangupWithMutateResetsEachWorkerInPlaceAndSigtermThenStopsThemAll() throws Exception {
-		try (SampleProcess app = start("--oslo.service.restart-method=mutate")) {
-			List<Long> pids = workerPids(app);
-			write("sample.heartbeat.interval: 3s\nsample.work-queue.drain-time: 0ms\n");
-			app.signal("HUP");
-			await().atMost(RESPAWN).until(() -> app.launcher().read("$.reloads.count", Integer.class) == 1);
-			assertThat(app.launcher().read("$.reloads.last.outcome", String.class)).isEqualTo("success");
-			assertThat(workerPids(app)).isEqualTo(pids);
-			assertThat(pids).allSatisfy((pid) -> assertThat(app.output().lines()
-				.filter((line) -> line.contains(" " + pid + " --- ") && line.contains("heartbeat reset; interval now 3s")))
-				.hasSize(1));
 
 			app.signal("TERM");
 			assertThat(app.awaitExit(EXIT)).isZero();
-			await().atMost(Duration.ofSeconds(5)).until(() -> pids.stream().noneMatch(SampleAppWorkersIT::alive));
-			assertThat(app.output()).contains("worker 1 (pid " + pids.get(0) + ") exited with status 0")
-				.contains("worker 2 (pid " + pids.get(1) + ") exited with status 0");
+			await().atMost(Duration.ofSeconds(5)).until(() -> after.stream().noneMatch(SampleAppWorkersIT::alive));
+			assertThat(app.output()).contains("worker 1 (pid " + after.get(0) + ") exited with status 0")
+				.contains("worker 2 (pid " + after.get(1) + ") exited with status 0");
 		}
 	}
 
@@ -142,7 +135,11 @@ class SampleAppWorkersIT {
 	}
 
 	private SampleProcess start(String... args) throws IOException {
-		write("sample.heartbeat.interval: 5s\nsample.work-queue.drain-time: 0ms\n");
+		return startWith("", args);
+	}
+
+	private SampleProcess startWith(String yaml, String... args) throws IOException {
+		write("sample.heartbeat.interval: 5s\nsample.work-queue.drain-time: 0ms\n" + yaml);
 		List<String> all = new ArrayList<>(List.of("--oslo.service.workers=2",
 				"--spring.config.additional-location=file:" + config()));
 		all.addAll(List.of(args));

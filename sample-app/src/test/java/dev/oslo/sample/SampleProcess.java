@@ -28,6 +28,12 @@ final class SampleProcess implements AutoCloseable {
 
 	private static final Duration STARTUP = Duration.ofSeconds(90);
 
+	/**
+	 * JVM options that shorten start-up on a small machine (C1 only, the serial collector), for
+	 * tests that start many JVMs; workers inherit them from the master's command line.
+	 */
+	private static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
 	private final Process process;
 
 	private final Path log;
@@ -45,6 +51,7 @@ final class SampleProcess implements AutoCloseable {
 		Path log = Files.createTempFile("sample-app", ".log");
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(FAST_START);
 		command.add("-jar");
 		command.add(System.getProperty("sample.jar", "target/oslo-service-sample-app.jar"));
 		command.add("--server.port=" + port);

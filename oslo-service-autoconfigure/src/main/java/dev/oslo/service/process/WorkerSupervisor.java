@@ -210,7 +210,9 @@ public final class WorkerSupervisor implements AutoCloseable {
 	public synchronized List<WorkerSnapshot> snapshot() {
 		List<WorkerSnapshot> workers = new ArrayList<>();
 		for (Slot slot : this.slots) {
-			List<WorkerProcess> inSlot = new ArrayList<>(this.live.stream().filter((w) -> w.id() == slot.id).toList());
+			List<WorkerProcess> inSlot = new ArrayList<>(this.live.stream()
+				.filter((w) -> w.id() == slot.id && (w.isAlive() || w == slot.current))
+				.toList());
 			WorkerProcess current = slot.current;
 			if (current != null && !inSlot.contains(current)) {
 				inSlot.add(current);

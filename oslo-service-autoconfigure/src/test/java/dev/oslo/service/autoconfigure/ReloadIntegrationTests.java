@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.ReloadOutcome;
@@ -95,6 +96,14 @@ class ReloadIntegrationTests {
 		assertThat(result.error()).contains("oslo.service.graceful-shutdown-timeout=\"-5s\"")
 			.contains("must be 0 (wait forever) or positive");
 		assertThat(properties().getGracefulShutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void aRestartMethodChangedInTheFileAppliesToTheReloadThatReadsIt() throws Exception {
+		start("oslo.service.restart-method: mutate\n");
+		write("oslo.service.restart-method: reload\n");
+		assertThat(reload().outcome()).isEqualTo(ReloadOutcome.SUCCESS);
+		assertThat(this.context.getBean(Worker.class).starts).hasValue(2);
 	}
 
 	@Test
@@ -206,6 +215,8 @@ class ReloadIntegrationTests {
 
 		final List<Integer> batchSizesSeenInReset = new CopyOnWriteArrayList<>();
 
+		final AtomicInteger starts = new AtomicInteger();
+
 		private final AppProperties properties;
 
 		Worker(AppProperties properties) {
@@ -214,6 +225,7 @@ class ReloadIntegrationTests {
 
 		@Override
 		public void start() {
+			this.starts.incrementAndGet();
 		}
 
 		@Override

@@ -1,0 +1,964 @@
+#!/usr/bin/env python3
+"""Multi-process (workers) benchmarks of the oslo.service starter.
+
+Measures, from outside the JVMs, with time.monotonic() on this side (process start, port picking,
+line timestamping and the report helpers of process_bench.py and reload_bench.py are reused). The
+workers inherit the master's stdout, so one reader sees every JVM's log lines; each line carries
+the pid of the JVM that wrote it.
+
+  main   one master per variant and round, interleaved (single, plain, N = 2, N = 4, ...):
+           single   the sample jar with --oslo.service.workers=1 (one process): spawn -> "Started
+                    SampleApplication in"; idle RSS after --settle s
+           plain    bench/plain-app: spawn -> "Started PlainApplication in"; idle RSS
+           N        the sample jar with --oslo.service.workers=N; with the same master, in turn:
+             startup   master spawn -> its "Spawned worker 1" (the master's own start), each
+                       worker's in-process "is ready (N ms after spawn)", master spawn -> "N
+                       worker(s) ready" and -> the master's own "Started SampleApplication in"
+             memory    after --settle s: VmRSS (and Pss) of the master and of every worker
+             respawn   SIGKILL each slot's worker once (so each respawn is its slot's first, back-off
+                       100 ms): kill -> "exited unexpectedly" -> "Spawned" -> "is ready"; also kill ->
+                       the endpoint /actuator/launcher showing the new pid READY (polled every --poll s)
+             roll      SIGHUP -> "Reloaded in N ms"; the endpoint, polled every --poll s throughout,
+                       gives the fewest READY workers seen during the roll (must stay >= N)
+             stop      SIGTERM -> master exit; which worker pids are left afterwards (must be none)
+  aot    JDK 25 AOT cache (JEP 483/514) and CDS, passed to the master (workers re-run its command
+         line), N = --aot-workers, interleaved by variant: master spawn -> "Spawned worker 1", worker
+         spawn -> READY, master spawn -> all ready. Variants: the fat jar and the extracted jar
+         (java -Djarmode=tools -jar app.jar extract), each with and without
+         -XX:AOTCache (trained once: -XX:AOTCacheOutput=... -Dspring.context.exit=onRefresh, workers=1),
+         the extracted jar with a dynamic CDS archive (-XX:ArchiveClassesAtExit / -XX:SharedArchiveFile)
+         on JDK 25 and on JDK 17. Plus one probe: training with workers=2 and no onRefresh.
+
+Every JVM is started in a process group of its own (its workers inherit it); the whole group is
+killed with SIGKILL at the end of each run, and on any failure or interruption.
+Standard library only. Prints the machine, the java(s) used and Markdown tables.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # no bench/__pycache__ in the checkout
+import process_bench as pb  # noqa: E402  (JavaProcess, free_port, summary, machine info ...)
+import reload_bench as rb  # noqa: E402  (RELOADED_RE, wait_until_quiet, Watcher)
+
+ROOT = pb.ROOT
+DEFAULT_JAVA25 = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"
+DEFAULT_JAVA17 = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java"
+
+LOG_RE = re.compile(r"^\S+\s+(?:TRACE|DEBUG|INFO|WARN|ERROR)\s+(\d+) --- ")
+SPAWNED_RE = re.compile(r"Spawned worker (\d+) \(pid (\d+)\), generation (\d+)")
+READY_RE = re.compile(r"worker (\d+) \(pid (\d+)\) is ready \((\d+) ms after spawn\)")
+ALL_READY_RE = re.compile(r"(\d+) worker\(s\) ready: ")
+UNEXPECTED_RE = re.compile(r"worker (\d+) \(pid (\d+)\) exited unexpectedly with (.*); respawning it in (\d+) ms "
+                           r"\(restart (\d+) of slot (\d+)\)")
+EXITED_RE = re.compile(r"worker (\d+) \(pid (\d+)\) exited with (.*)$")
+STOPPING_RE = re.compile(r"Worker (\d+) of generation (\d+) is ready; stopping worker (\d+) \(pid (\d+)\)")
+STARTED_RE = re.compile(r"Started (?:Sample|Plain)Application in ([\d.]+) seconds \(process running for ([\d.]+)\)")
+# log lines that are expected and not worth reporting
+EXPECTED_WARN = ("exited unexpectedly", "SIGINT was ignored")
+_groups = set()  # process groups of live runs, killed on exit
+
+
+def own_preexec():
+    # Default dispositions for SIGINT and SIGHUP (a JVM cannot handle a signal that was ignored when
+    # it started, and workers inherit the master's dispositions), and a process group of its own so
+    # that the master and every worker it spawns can be killed together.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    os.setpgrp()
+
+
+pb.restore_sigint = own_preexec  # JavaProcess passes this module global as preexec_fn
+
+
+def kill_group(pgid):
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    _groups.discard(pgid)
+
+
+def kill_all_groups():
+    for pgid in list(_groups):
+        kill_group(pgid)
+
+
+def proc_alive(pid, needle="java"):
+    """True if pid runs, is not a zombie, and its command line contains needle (pid reuse)."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            state = f.read().rsplit(")", 1)[1].split()[0]
+        with open("/proc/%d/cmdline" % pid, "rb") as f:
+            cmd = f.read().decode("utf-8", "replace")
+    except (OSError, IndexError):
+        return False
+    return state != "Z" and needle in cmd
+
+
+def group_members(pgid):
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                found.append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue
+    return sorted(found)
+
+
+def memory_kib(pid):
+    """(VmRSS, Pss) in KiB of a live process; None where unreadable."""
+    rss = pss = None
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    rss = int(line.split()[1])
+    except OSError:
+        pass
+    try:
+        with open("/proc/%d/smaps_rollup" % pid) as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+    except OSError:
+        pass
+    return rss, pss
+
+
+def line_pid(text):
+    m = LOG_RE.match(text)
+    return int(m.group(1)) if m else None
+
+
+def wait_line(p, pattern, start, timeout, pid=None, what=None):
+    """Wait for a line (from index start) matching the compiled pattern, written by pid if given.
+    Returns (index, monotonic time, match)."""
+    deadline = time.monotonic() + timeout
+    seen = start
+    with p.cond:
+        while True:
+            for i in range(seen, len(p.lines)):
+                t, text = p.lines[i]
+                m = pattern.search(text)
+                if m and (pid is None or line_pid(text) == pid):
+                    return i, t, m
+                for bad in rb.REJECTED:
+                    if bad in text and (pid is None or line_pid(text) == pid):
+                        raise pb.BenchError("%s (line %r); log: %s" % (bad, text, p.log_path))
+            seen = len(p.lines)
+            if p.eof:
+                raise pb.BenchError("process ended (status %s) before %s; log: %s"
+                                    % (p.proc.poll(), what or pattern.pattern, p.log_path))
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise pb.BenchError("no %s within %.0f s; log: %s" % (what or pattern.pattern, timeout, p.log_path))
+            p.cond.wait(left)
+
+
+def anomalies(p):
+    """WARN/ERROR lines, exceptions and JVM warnings other than the expected ones."""
+    out = []
+    with p.cond:
+        lines = list(p.lines)
+    for _t, text in lines:
+        interesting = (" ERROR " in text[:40] or " WARN " in text[:40] or "Exception" in text
+                       or "[error" in text or "Error:" in text)
+        if interesting and not any(e in text for e in EXPECTED_WARN):
+            out.append(text[:300])
+    return out
+
+
+class Poller(threading.Thread):
+    """GET /actuator/launcher every period s; keeps (monotonic, [(id, pid, state, generation)]) or
+    (monotonic, None) for a failed request."""
+
+    def __init__(self, port, period):
+        super().__init__(daemon=True)
+        self.url = "http://127.0.0.1:%d/actuator/launcher" % port
+        self.period = period
+        self.samples = []
+        self.lock = threading.Lock()
+        self.stopped = threading.Event()
+
+    def run(self):
+        while not self.stopped.is_set():
+            t0 = time.monotonic()
+            try:
+                with urllib.request.urlopen(self.url, timeout=2.0) as r:
+                    doc = json.loads(r.read().decode("utf-8"))
+                ws = [(w["id"], w["pid"], w["state"], w["generation"]) for w in doc.get("workers", [])]
+            except Exception:  # noqa: BLE001 - a failed poll is recorded, not fatal
+                ws = None
+            t1 = time.monotonic()
+            with self.lock:
+                self.samples.append(((t0 + t1) / 2, ws))
+            self.stopped.wait(max(0.0, self.period - (t1 - t0)))
+
+    def window(self, t_from, t_to):
+        with self.lock:
+            return [s for s in self.samples if t_from <= s[0] <= t_to]
+
+    def first(self, t_from, pred, timeout):
+        """First sample after t_from whose workers satisfy pred; waits up to timeout s."""
+        deadline = time.monotonic() + timeout
+        checked = 0
+        while True:
+            with self.lock:
+                samples = self.samples[checked:]
+                checked = len(self.samples)
+            for t, ws in samples:
+                if t >= t_from and ws is not None and pred(ws):
+                    return t
+            if time.monotonic() > deadline:
+                return None
+            time.sleep(self.period / 2)
+
+
+def ready_count(ws):
+    return sum(1 for w in ws if w[2] == "READY")
+
+
+class WorkersBench:
+
+    def __init__(self, args):
+        self.args = args
+        self.workdir = args.results_dir
+        self.raw = []
+        self.notes = []  # anomalies and probe results, for the report
+        self.seq = 0
+
+    # --- processes ----------------------------------------------------------------------------
+
+    def spawn(self, java, name, jar, app_args, jvm_args=()):
+        self.seq += 1
+        log = os.path.join(self.workdir, "%03d-%s.log" % (self.seq, name))
+        port = pb.free_port()
+        p = pb.JavaProcess(java, list(self.args.jvm_arg) + list(jvm_args), jar,
+                           ["--server.port=%d" % port] + list(app_args), log, self.args.timeout)
+        _groups.add(p.proc.pid)
+        p.port = port
+        p.name = name
+        p.load1 = pb.loadavg().split()[0]
+        return p
+
+    def end(self, p, record_stop=None):
+        """SIGTERM the JVM, wait up to --stop-timeout s, then SIGKILL its whole group. Returns a dict
+        with the stop time, status and the worker pids still alive right after the master exited."""
+        out = {}
+        pid = p.proc.pid
+        if p.proc.poll() is None:
+            t0 = time.monotonic()
+            p.proc.send_signal(signal.SIGTERM)
+            try:
+                status = p.proc.wait(self.args.stop_timeout)
+                out["stop"] = time.monotonic() - t0
+                out["status"] = status
+            except subprocess.TimeoutExpired:
+                out["stop"] = None
+                out["status"] = "no exit within %.0f s" % self.args.stop_timeout
+                self.notes.append("%s: the master did not exit within %.0f s of SIGTERM; killed; log: %s"
+                                  % (p.name, self.args.stop_timeout, p.log_path))
+        left = [m for m in group_members(pid) if m != pid]
+        out["left"] = left
+        if left:
+            time.sleep(1.0)  # give them a moment: report only those that stay
+            out["left_after_1s"] = [m for m in group_members(pid) if m != pid]
+            if out["left_after_1s"]:
+                self.notes.append("%s: worker process(es) %s still running 1 s after the master exited; killed; log: %s"
+                                  % (p.name, out["left_after_1s"], p.log_path))
+        kill_group(pid)
+        p.finish()
+        for text in anomalies(p):
+            self.notes.append("%s: `%s` (log %s)" % (p.name, text, os.path.relpath(p.log_path, ROOT)))
+        return out
+
+    # --- main: single process and plain baseline ----------------------------------------------
+
+    def single_run(self, variant, round_no, record=True):
+        if variant == "plain":
+            p = self.spawn(self.args.java, "plain", self.args.plain_jar, ["--plain.work-queue.drain-time=0ms"])
+        else:
+            p = self.spawn(self.args.java, "single", self.args.sample_jar,
+                           ["--oslo.service.workers=1", "--sample.work-queue.drain-time=0ms"])
+        try:
+            _i, t, m = wait_line(p, STARTED_RE, 0, self.args.timeout_step, pid=p.proc.pid, what="Started ...Application")
+            row = {"bench": "startup", "variant": variant, "round": round_no, "to_started": t - p.t_spawn,
+                   "cpu": pb.cpu_seconds(p.proc.pid), "boot_running": float(m.group(2)), "load1": p.load1}
+            if record:
+                time.sleep(self.args.settle)
+                rss, pss = memory_kib(p.proc.pid)
+                row.update({"rss": rss, "pss": pss})
+        finally:
+            stop = self.end(p)
+        row["stop"] = stop.get("stop")
+        if record:
+            self.raw.append(row)
+            self.progress("%s r%s: started %.0f ms, RSS %s MiB" % (variant, round_no, row["to_started"] * 1000,
+                                                                    "%.0f" % (row["rss"] / 1024) if row.get("rss") else "?"))
+        return row
+
+    # --- main: a master with N workers ----------------------------------------------------------
+
+    def startup_phase(self, p, n, java_label, variant, round_no, bench="startup"):
+        """Wait until the master has all N workers ready and its own context started; one row."""
+        mpid = p.proc.pid
+        to = self.args.timeout_step
+        _i, t_first_spawn, _m = wait_line(p, SPAWNED_RE, 0, to, pid=mpid, what="Spawned worker")
+        i_all, t_all, m_all = wait_line(p, ALL_READY_RE, 0, to, pid=mpid, what="worker(s) ready")
+        if int(m_all.group(1)) != n:
+            raise pb.BenchError("%s worker(s) ready, expected %d; log: %s" % (m_all.group(1), n, p.log_path))
+        _i, t_started, m_st = wait_line(p, STARTED_RE, 0, self.args.timeout_step, pid=mpid, what="master Started")
+        with p.cond:
+            lines = p.lines[:i_all + 1]
+        slots = {}
+        for t, text in lines:
+            if line_pid(text) != mpid:
+                continue
+            m = SPAWNED_RE.search(text)
+            if m:
+                slots[int(m.group(1))] = {"pid": int(m.group(2)), "t_spawned": t}
+            m = READY_RE.search(text)
+            if m and int(m.group(1)) in slots and slots[int(m.group(1))]["pid"] == int(m.group(2)):
+                s = slots[int(m.group(1))]
+                s["inproc_ms"] = int(m.group(3))
+                s["external"] = t - s["t_spawned"]
+        # each worker's own Boot figure: "process running for" at its Started line
+        with p.cond:
+            all_lines = list(p.lines)
+        for s in slots.values():
+            for _t, text in all_lines:
+                if line_pid(text) == s["pid"]:
+                    m = STARTED_RE.search(text)
+                    if m:
+                        s["boot_running"] = float(m.group(2))
+                        break
+            s["cpu"] = pb.cpu_seconds(s["pid"])
+        row = {"bench": bench, "variant": variant, "jdk": java_label, "workers": n, "round": round_no,
+               "master_to_first_spawn": t_first_spawn - p.t_spawn, "to_all_ready": t_all - p.t_spawn,
+               "to_master_started": t_started - p.t_spawn, "master_boot_running": float(m_st.group(2)),
+               "master_cpu": pb.cpu_seconds(mpid), "load1": p.load1,
+               "worker_inproc_ms": [s.get("inproc_ms") for s in slots.values()],
+               "worker_external": [s.get("external") for s in slots.values()],
+               "worker_boot_running": [s.get("boot_running") for s in slots.values()],
+               "worker_cpu": [s.get("cpu") for s in slots.values()],
+               "worker_pids": {k: s["pid"] for k, s in slots.items()}}
+        return row
+
+    def workers_run(self, n, round_no):
+        name = "workers%d" % n
+        p = self.spawn(self.args.java, name, self.args.sample_jar,
+                       ["--oslo.service.workers=%d" % n, "--sample.work-queue.drain-time=0ms"])
+        poller = None
+        try:
+            row = self.startup_phase(p, n, self.args.java_label, "N=%d" % n, round_no)
+            self.raw.append(row)
+            self.progress("N=%d r%s: master own start %.0f ms, workers spawn->READY %s ms, all ready %.0f ms" % (
+                n, round_no, row["master_to_first_spawn"] * 1000, row["worker_inproc_ms"], row["to_all_ready"] * 1000))
+            pids = dict(row["worker_pids"])
+            poller = Poller(p.port, self.args.poll)
+            poller.start()
+            time.sleep(self.args.settle)
+            # (d) memory, idle
+            mem = {"bench": "memory", "variant": "N=%d" % n, "workers": n, "round": round_no, "load1": p.load1}
+            mem["master_rss"], mem["master_pss"] = memory_kib(p.proc.pid)
+            mem["worker_rss"], mem["worker_pss"] = [], []
+            for k in sorted(pids):
+                rss, pss = memory_kib(pids[k])
+                mem["worker_rss"].append(rss)
+                mem["worker_pss"].append(pss)
+            self.raw.append(mem)
+            self.progress("N=%d r%s: RSS master %.0f MiB, workers %s MiB" % (
+                n, round_no, mem["master_rss"] / 1024, [round(r / 1024) for r in mem["worker_rss"] if r]))
+            # (b) respawn after SIGKILL, each slot once
+            if "respawn" in self.args.parts:
+                for k in sorted(pids):
+                    pids[k] = self.respawn_round(p, poller, n, k, pids[k], round_no)
+                    time.sleep(self.args.gap)
+            # (c) rolling replacement on SIGHUP
+            if "roll" in self.args.parts:
+                self.roll_round(p, poller, n, pids, round_no)
+        finally:
+            if poller:
+                poller.stopped.set()
+            stop = self.end(p)
+        self.raw.append({"bench": "stop", "variant": "N=%d" % n, "workers": n, "round": round_no,
+                         "stop": stop.get("stop"), "status": stop.get("status"), "left": stop.get("left"),
+                         "left_after_1s": stop.get("left_after_1s", [])})
+        self.progress("N=%d r%s: SIGTERM -> master exit %s, status %s, workers left %s" % (
+            n, round_no, "%.0f ms" % (stop["stop"] * 1000) if stop.get("stop") else "-", stop.get("status"),
+            stop.get("left_after_1s", [])))
+
+    def respawn_round(self, p, poller, n, slot, pid, round_no):
+        mpid = p.proc.pid
+        start = rb.line_count(p)
+        t0 = time.monotonic()
+        os.kill(pid, signal.SIGKILL)
+        to = self.args.timeout_step
+        i, t_exit, m = wait_line(p, UNEXPECTED_RE, start, to, pid=mpid, what="exited unexpectedly (slot %d)" % slot)
+        if int(m.group(2)) != pid:
+            raise pb.BenchError("unexpected exit of pid %s, killed %d; log: %s" % (m.group(2), pid, p.log_path))
+        delay_ms = int(m.group(4))
+        i, t_spawn, m = wait_line(p, SPAWNED_RE, i, to, pid=mpid, what="respawn of slot %d" % slot)
+        new_pid = int(m.group(2))
+        i, t_ready, m = wait_line(p, READY_RE, i, to, pid=mpid, what="READY of the respawned worker %d" % slot)
+        if int(m.group(2)) != new_pid:
+            raise pb.BenchError("READY of pid %s, expected %d; log: %s" % (m.group(2), new_pid, p.log_path))
+        t_ep = poller.first(t0, lambda ws: any(w[0] == slot and w[1] == new_pid and w[2] == "READY" for w in ws), 10.0)
+        window = [ws for _t, ws in poller.window(t0, t_ready) if ws is not None]
+        row = {"bench": "respawn", "variant": "N=%d" % n, "workers": n, "round": round_no, "slot": slot,
+               "to_ready": t_ready - t0, "to_exit_seen": t_exit - t0, "exit_to_spawned": t_spawn - t_exit,
+               "spawn_to_ready": t_ready - t_spawn, "inproc_ms": int(m.group(3)), "backoff_ms": delay_ms,
+               "to_ready_endpoint": (t_ep - t0) if t_ep else None,
+               "min_ready": min((ready_count(ws) for ws in window), default=None), "load1": pb.loadavg().split()[0]}
+        self.raw.append(row)
+        self.progress("N=%d r%s slot %d: kill -> READY %.0f ms (exit seen %.0f, back-off %d ms, +spawn %.0f, "
+                      "spawn -> READY %d ms in-process; endpoint %s)" % (
+                          n, round_no, slot, row["to_ready"] * 1000, row["to_exit_seen"] * 1000, delay_ms,
+                          row["exit_to_spawned"] * 1000, row["inproc_ms"],
+                          "%.0f ms" % (row["to_ready_endpoint"] * 1000) if t_ep else "-"))
+        return new_pid
+
+    def roll_round(self, p, poller, n, pids, round_no):
+        mpid = p.proc.pid
+        start = rb.line_count(p)
+        t0 = time.monotonic()
+        os.kill(mpid, signal.SIGHUP)
+        i_done, t_done, m = wait_line(p, rb.RELOADED_RE, start, self.args.timeout_step * n, pid=mpid, what="Reloaded in")
+        inproc = int(m.group(1))
+        time.sleep(max(self.args.gap, 3 * self.args.poll))
+        with p.cond:
+            lines = p.lines[start:i_done + 1]
+        new = {}
+        stopped = {}
+        for t, text in lines:
+            if line_pid(text) != mpid:
+                continue
+            mm = SPAWNED_RE.search(text)
+            if mm:
+                new[int(mm.group(1))] = {"pid": int(mm.group(2)), "gen": int(mm.group(3)), "t_spawned": t}
+            mm = READY_RE.search(text)
+            if mm and int(mm.group(1)) in new and new[int(mm.group(1))]["pid"] == int(mm.group(2)):
+                new[int(mm.group(1))]["inproc_ms"] = int(mm.group(3))
+            mm = STOPPING_RE.search(text)
+            if mm:
+                stopped[int(mm.group(1))] = int(mm.group(4))
+        # exits of the replaced workers (may come just after "Reloaded in")
+        with p.cond:
+            after = p.lines[start:]
+        exits = {}
+        for _t, text in after:
+            mm = EXITED_RE.search(text)
+            if mm and line_pid(text) == mpid:
+                exits[int(mm.group(2))] = mm.group(3)
+        samples = poller.window(t0, t_done)
+        good = [ws for _t, ws in samples if ws is not None]
+        gaps = [b[0] - a[0] for a, b in zip(samples, samples[1:])]
+        row = {"bench": "roll", "variant": "N=%d" % n, "workers": n, "round": round_no,
+               "external": t_done - t0, "inproc_ms": inproc,
+               "spawn_to_ready_ms": [new[k].get("inproc_ms") for k in sorted(new)],
+               "replaced": len(stopped), "old_pids": sorted(pids.values()),
+               "old_exits": {str(pid): exits.get(pid) for pid in pids.values()},
+               "polls": len(samples), "failed_polls": len(samples) - len(good),
+               "max_poll_gap": max(gaps) if gaps else None,
+               "min_ready": min((ready_count(ws) for ws in good), default=None),
+               "max_listed": max((len(ws) for ws in good), default=None), "load1": pb.loadavg().split()[0]}
+        states, last = [], None  # the endpoint's snapshots during the roll, each change once
+        for t, ws in samples:
+            if ws is not None and ws != last:
+                states.append([round(t - t0, 2), ws])
+                last = ws
+        row["states"] = states
+        old_alive = [pid for pid in pids.values() if proc_alive(pid)]
+        row["old_alive_after"] = old_alive
+        if old_alive:
+            self.notes.append("N=%d r%s: replaced worker pid(s) %s still running %.1f s after `Reloaded in`; log: %s"
+                              % (n, round_no, old_alive, max(self.args.gap, 3 * self.args.poll), p.log_path))
+        for k in new:
+            pids[k] = new[k]["pid"]
+        self.raw.append(row)
+        self.progress("N=%d r%s: SIGHUP -> Reloaded %.0f ms (in-process %d), new workers spawn -> READY %s ms, "
+                      "fewest READY seen %s of %d (%d polls, %d failed, max gap %s ms)" % (
+                          n, round_no, row["external"] * 1000, inproc, row["spawn_to_ready_ms"], row["min_ready"], n,
+                          row["polls"], row["failed_polls"],
+                          "%.0f" % (row["max_poll_gap"] * 1000) if row["max_poll_gap"] else "-"))
+
+    # --- aot: JDK 25 AOT cache and CDS -------------------------------------------------------
+
+    def prepare_aot(self):
+        """Extract the jar, train the caches; returns the variants [(name, java, jar, jvm args)]."""
+        a = self.args
+        d = a.aot_dir
+        os.makedirs(d, exist_ok=True)
+        ext_dir = os.path.join(d, "extracted")
+        shutil.rmtree(ext_dir, ignore_errors=True)
+        subprocess.run([a.java25, "-Djarmode=tools", "-jar", a.sample_jar, "extract", "--destination", ext_dir],
+                       check=True, stdout=subprocess.DEVNULL)
+        ext_jar = os.path.join(ext_dir, os.path.basename(a.sample_jar))
+        self.aot_info = {"extract": "%s -Djarmode=tools -jar %s extract --destination %s" % (a.java25, a.sample_jar, ext_dir)}
+        trainings = [
+            ("fat.aot", a.java25, a.sample_jar, "-XX:AOTCacheOutput="),
+            ("extracted.aot", a.java25, ext_jar, "-XX:AOTCacheOutput="),
+            ("extracted-25.jsa", a.java25, ext_jar, "-XX:ArchiveClassesAtExit="),
+        ]
+        if a.java17:
+            trainings.append(("extracted-17.jsa", a.java17, ext_jar, "-XX:ArchiveClassesAtExit="))
+        for fname, java, jar, flag in trainings:
+            out = os.path.join(d, fname)
+            for old in (out, out + ".config"):
+                if os.path.exists(old):
+                    os.remove(old)
+            cmd = [java, flag + out, "-Dspring.context.exit=onRefresh", "-jar", jar, "--server.port=%d" % pb.free_port()]
+            log = os.path.join(self.workdir, "train-%s.log" % fname)
+            t0 = time.monotonic()
+            with open(log, "wb") as f:
+                r = subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   preexec_fn=own_preexec, timeout=600)
+            secs = time.monotonic() - t0
+            with open(log, "rb") as f:
+                text = f.read().decode("utf-8", "replace")
+            self.aot_info[fname] = {"cmd": " ".join(cmd), "status": r.returncode, "seconds": secs,
+                                    "size": os.path.getsize(out) if os.path.exists(out) else None,
+                                    "warnings": text.count("[warning]"), "errors": text.count("[error")}
+            self.progress("trained %s: status %d in %.1f s, %s bytes, %d JVM warnings" % (
+                fname, r.returncode, secs, self.aot_info[fname]["size"], self.aot_info[fname]["warnings"]))
+            if r.returncode != 0 or not os.path.exists(out):
+                raise pb.BenchError("training %s failed; log: %s" % (fname, log))
+        v = [("25 fat jar", a.java25, a.sample_jar, []),
+             ("25 fat jar + AOT cache", a.java25, a.sample_jar, ["-XX:AOTCache=" + os.path.join(d, "fat.aot")]),
+             ("25 extracted", a.java25, ext_jar, []),
+             ("25 extracted + AOT cache", a.java25, ext_jar, ["-XX:AOTCache=" + os.path.join(d, "extracted.aot")]),
+             ("25 extracted + CDS", a.java25, ext_jar, ["-XX:SharedArchiveFile=" + os.path.join(d, "extracted-25.jsa")])]
+        if a.java17:
+            v += [("17 extracted", a.java17, ext_jar, []),
+                  ("17 extracted + CDS", a.java17, ext_jar,
+                   ["-XX:SharedArchiveFile=" + os.path.join(d, "extracted-17.jsa")])]
+        return v
+
+    def aot_run(self, variant, round_no):
+        name, java, jar, jvm = variant
+        n = self.args.aot_workers
+        label = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        p = self.spawn(java, "aot-" + label, jar, ["--oslo.service.workers=%d" % n, "--sample.work-queue.drain-time=0ms"],
+                       jvm_args=jvm)
+        try:
+            row = self.startup_phase(p, n, name.split()[0], name, round_no, bench="aot")
+        finally:
+            self.end(p)
+        with p.cond:
+            jvm_msgs = [text for _t, text in p.lines if "][aot]" in text or "][cds]" in text or "[error" in text]
+        row["jvm_messages"] = jvm_msgs[:5]
+        if jvm_msgs:
+            self.notes.append("%s: JVM message(s) at run time, e.g. `%s` (log %s)" % (
+                name, jvm_msgs[0][:200], os.path.relpath(p.log_path, ROOT)))
+        self.raw.append(row)
+        self.progress("aot %-26s r%s: master own start %.0f ms, workers spawn->READY %s ms, all ready %.0f ms" % (
+            name, round_no, row["master_to_first_spawn"] * 1000, row["worker_inproc_ms"], row["to_all_ready"] * 1000))
+
+    def aot_probe(self):
+        """Training with workers=2 and no onRefresh: every JVM (the workers re-run the master's
+        command line) writes the same cache at exit."""
+        a = self.args
+        out = os.path.join(a.aot_dir, "probe-workers2.aot")
+        for old in (out, out + ".config"):
+            if os.path.exists(old):
+                os.remove(old)
+        ext_jar = os.path.join(a.aot_dir, "extracted", os.path.basename(a.sample_jar))
+        p = self.spawn(a.java25, "aot-probe-train-workers2", ext_jar,
+                       ["--oslo.service.workers=2", "--sample.work-queue.drain-time=0ms"],
+                       jvm_args=["-XX:AOTCacheOutput=" + out])
+        try:
+            wait_line(p, ALL_READY_RE, 0, a.timeout_step, pid=p.proc.pid, what="worker(s) ready")
+            time.sleep(1.0)
+            t0 = time.monotonic()
+            p.proc.send_signal(signal.SIGTERM)
+            status = p.proc.wait(a.stop_timeout + 60)
+            secs = time.monotonic() - t0
+        finally:
+            kill_group(p.proc.pid)
+            p.finish()
+        with p.cond:
+            lines = [text for _t, text in p.lines]
+        keep = [x for x in lines if ("AOT" in x or "[error" in x) and "Picked up" not in x]
+        self.aot_info["probe"] = {"status": status, "stop_seconds": secs, "lines": keep,
+                                  "cache": os.path.getsize(out) if os.path.exists(out) else None,
+                                  "log": os.path.relpath(p.log_path, ROOT),
+                                  "cmd": "%s -XX:AOTCacheOutput=%s -jar %s --oslo.service.workers=2 ..." % (a.java25, out, ext_jar)}
+        self.progress("probe (train with workers=2): master status %s, SIGTERM -> exit %.1f s; %d JVM error line(s)" % (
+            status, secs, sum(1 for x in keep if "[error" in x)))
+
+    # --- driver -------------------------------------------------------------------------------
+
+    def progress(self, text):
+        print("  " + text, file=sys.stderr, flush=True)
+
+    def run(self):
+        a = self.args
+        if "main" in a.bench:
+            for w in range(a.warmup):
+                for v in ("single", "plain"):
+                    self.single_run(v, "w%d" % (w + 1), record=False)
+            for r in range(1, a.rounds + 1):
+                for v in ("single", "plain"):
+                    self.single_run(v, r)
+                for n in a.workers:
+                    self.workers_run(n, r)
+        if "aot" in a.bench:
+            variants = self.prepare_aot()
+            for r in range(1, a.aot_rounds + 1):
+                for v in variants:
+                    self.aot_run(v, r)
+            if a.aot_probe:
+                self.aot_probe()
+
+    # --- report -------------------------------------------------------------------------------
+
+    def rows(self, bench, **kw):
+        return [r for r in self.raw if r["bench"] == bench and all(r.get(k) == v for k, v in kw.items())]
+
+    def report(self, header):
+        def ms(v):
+            return "%.0f" % (v * 1000)
+
+        def cell(values, scale=1000.0, digits=0):
+            values = [v for v in values if v is not None]
+            if not values:
+                return "-"
+            f = "%%.%df" % digits
+            return ("**" + f + "** [" + f + "–" + f + "]") % (statistics.median(values) * scale, min(values) * scale,
+                                                             max(values) * scale)
+
+        def med(values):
+            values = [v for v in values if v is not None]
+            return statistics.median(values) if values else None
+
+        out = [header, ""]
+        a = self.args
+        single = self.rows("startup", variant="single")
+        plain = self.rows("startup", variant="plain")
+        if single or any(r["bench"] == "startup" and r.get("workers") for r in self.raw):
+            out += ["### (a) Start-up (ms; median [min–max]; %d rounds, JDK %s)" % (a.rounds, a.java_label), "",
+                    "| | n | spawn → line | Boot's 'process running for' (s) | CPU time at the line (s) |",
+                    "|---|---:|---|---|---|"]
+            out.append("| single process (`--oslo.service.workers=1`): spawn → `Started SampleApplication` | %d | %s | %s | %s |" % (
+                len(single), cell([r["to_started"] for r in single]), cell([r["boot_running"] for r in single], 1, 2),
+                cell([r["cpu"] for r in single], 1, 2)))
+            out.append("| plain Spring Boot app: spawn → `Started PlainApplication` | %d | %s | %s | %s |" % (
+                len(plain), cell([r["to_started"] for r in plain]), cell([r["boot_running"] for r in plain], 1, 2),
+                cell([r["cpu"] for r in plain], 1, 2)))
+            for n in a.workers:
+                rs = self.rows("startup", variant="N=%d" % n)
+                if not rs:
+                    continue
+                wi = [v / 1000.0 for r in rs for v in r["worker_inproc_ms"] if v is not None]
+                slow = [max(v for v in r["worker_inproc_ms"] if v is not None) / 1000.0 for r in rs]
+                fast = [min(v for v in r["worker_inproc_ms"] if v is not None) / 1000.0 for r in rs]
+                out += [
+                    "| N = %d: master spawn → its `Spawned worker 1` (the master's own start) | %d | %s | | |" % (
+                        n, len(rs), cell([r["master_to_first_spawn"] for r in rs])),
+                    "| N = %d: worker spawn → READY, every worker (in-process `is ready (N ms after spawn)`) | %d | %s | %s | %s |" % (
+                        n, len(wi), cell(wi), cell([v for r in rs for v in r["worker_boot_running"]], 1, 2),
+                        cell([v for r in rs for v in r["worker_cpu"]], 1, 2)),
+                    "| N = %d: fastest / slowest worker of a round | %d | %s / %s | | |" % (n, len(rs), cell(fast), cell(slow)),
+                    "| N = %d: master spawn → `%d worker(s) ready` | %d | %s | | |" % (
+                        n, n, len(rs), cell([r["to_all_ready"] for r in rs])),
+                    "| N = %d: master spawn → master's `Started SampleApplication` | %d | %s | %s | %s |" % (
+                        n, len(rs), cell([r["to_master_started"] for r in rs]),
+                        cell([r["master_boot_running"] for r in rs], 1, 2), cell([r["master_cpu"] for r in rs], 1, 2)),
+                ]
+            ms_single = med([r["to_started"] for r in single])
+            ms_plain = med([r["to_started"] for r in plain])
+            out += ["", "| ratio (of medians) | value |", "|---|---:|"]
+            if ms_single and ms_plain:
+                out.append("| single process / plain app | %.2f |" % (ms_single / ms_plain))
+            for n in a.workers:
+                rs = self.rows("startup", variant="N=%d" % n)
+                if not rs or not ms_single:
+                    continue
+                wi = med([v / 1000.0 for r in rs for v in r["worker_inproc_ms"] if v is not None])
+                out.append("| N = %d: worker spawn → READY / single-process start | %.2f |" % (n, wi / ms_single))
+                out.append("| N = %d: master spawn → all ready / single-process start | %.2f |" % (
+                    n, med([r["to_all_ready"] for r in rs]) / ms_single))
+            if len(a.workers) >= 2:
+                n0, n1 = a.workers[0], a.workers[-1]
+                r0, r1 = self.rows("startup", variant="N=%d" % n0), self.rows("startup", variant="N=%d" % n1)
+                if r0 and r1:
+                    out.append("| all ready, N = %d / N = %d | %.2f |" % (
+                        n1, n0, med([r["to_all_ready"] for r in r1]) / med([r["to_all_ready"] for r in r0])))
+            out.append("")
+        if self.rows("respawn"):
+            out += ["### (b) Respawn after SIGKILL of one worker (ms; median [min–max]; each slot killed once per master, "
+                    "so every back-off is the first, 100 ms)", "",
+                    "| | n | kill → new worker READY (log) | kill → READY on `/actuator/launcher` | kill → `exited unexpectedly` | → `Spawned` (back-off + spawn) | spawn → READY (in-process) | back-off share | fewest READY during |",
+                    "|---|---:|---|---|---|---|---|---:|---:|"]
+            for n in a.workers:
+                rs = self.rows("respawn", variant="N=%d" % n)
+                if not rs:
+                    continue
+                share = med([r["backoff_ms"] / 1000.0 / r["to_ready"] for r in rs])
+                out.append("| N = %d | %d | %s | %s | %s | %s | %s | %.1f %% | %s |" % (
+                    n, len(rs), cell([r["to_ready"] for r in rs]), cell([r["to_ready_endpoint"] for r in rs]),
+                    cell([r["to_exit_seen"] for r in rs]), cell([r["exit_to_spawned"] for r in rs]),
+                    cell([r["inproc_ms"] / 1000.0 for r in rs]), share * 100,
+                    min((r["min_ready"] for r in rs if r["min_ready"] is not None), default="-")))
+            out.append("")
+        if self.rows("roll"):
+            out += ["### (c) Rolling replacement on SIGHUP (restart method reload; ms; median [min–max])", "",
+                    "| | n | SIGHUP → `Reloaded in` | in-process `Reloaded in` | new worker spawn → READY | fewest READY seen (endpoint) | most workers listed | polls (failed), largest gap |",
+                    "|---|---:|---|---|---|---:|---:|---|"]
+            for n in a.workers:
+                rs = self.rows("roll", variant="N=%d" % n)
+                if not rs:
+                    continue
+                out.append("| N = %d | %d | %s | %s | %s | %s | %s | %d (%d), %s ms |" % (
+                    n, len(rs), cell([r["external"] for r in rs]), cell([r["inproc_ms"] / 1000.0 for r in rs]),
+                    cell([v / 1000.0 for r in rs for v in r["spawn_to_ready_ms"] if v is not None]),
+                    min((r["min_ready"] for r in rs if r["min_ready"] is not None), default="-"),
+                    max((r["max_listed"] for r in rs if r["max_listed"] is not None), default="-"),
+                    sum(r["polls"] for r in rs), sum(r["failed_polls"] for r in rs),
+                    "%.0f" % (max(r["max_poll_gap"] or 0 for r in rs) * 1000)))
+            out.append("")
+        if self.rows("memory") or single:
+            out += ["### (d) Memory once idle (MiB; %.0f s after ready; median [min–max])" % a.settle, "",
+                    "| | n | RSS | Pss |", "|---|---:|---|---|"]
+            kib = 1.0 / 1024
+            out.append("| single process (`workers=1`) | %d | %s | %s |" % (
+                len(single), cell([r.get("rss") for r in single], kib), cell([r.get("pss") for r in single], kib)))
+            out.append("| plain Spring Boot app | %d | %s | %s |" % (
+                len(plain), cell([r.get("rss") for r in plain], kib), cell([r.get("pss") for r in plain], kib)))
+            for n in a.workers:
+                rs = self.rows("memory", variant="N=%d" % n)
+                if not rs:
+                    continue
+                out.append("| N = %d: master | %d | %s | %s |" % (
+                    n, len(rs), cell([r["master_rss"] for r in rs], kib), cell([r["master_pss"] for r in rs], kib)))
+                out.append("| N = %d: each worker | %d | %s | %s |" % (
+                    n, sum(len(r["worker_rss"]) for r in rs), cell([v for r in rs for v in r["worker_rss"]], kib),
+                    cell([v for r in rs for v in r["worker_pss"]], kib)))
+                out.append("| N = %d: master + all workers | %d | %s | %s |" % (
+                    n, len(rs), cell([r["master_rss"] + sum(r["worker_rss"]) for r in rs], kib),
+                    cell([r["master_pss"] + sum(r["worker_pss"]) for r in rs if r["master_pss"]], kib)))
+            s_rss = med([r.get("rss") for r in single])
+            if s_rss:
+                out += ["", "| ratio (RSS, of medians) | value |", "|---|---:|"]
+                for n in a.workers:
+                    rs = self.rows("memory", variant="N=%d" % n)
+                    if rs:
+                        out.append("| N = %d: worker / single process | %.2f |" % (n, med([v for r in rs for v in r["worker_rss"]]) / s_rss))
+                        out.append("| N = %d: master / single process | %.2f |" % (n, med([r["master_rss"] for r in rs]) / s_rss))
+                        out.append("| N = %d: master + workers / single process | %.2f |" % (
+                            n, med([r["master_rss"] + sum(r["worker_rss"]) for r in rs]) / s_rss))
+            out.append("")
+        stops = self.rows("stop")
+        if stops:
+            out += ["### SIGTERM → master exit at the end of each master's run", "",
+                    "| | n | median [min–max] ms | statuses | worker pids left 1 s after the master exited |",
+                    "|---|---:|---|---|---|"]
+            for n in a.workers:
+                rs = self.rows("stop", variant="N=%d" % n)
+                if rs:
+                    out.append("| N = %d | %d | %s | %s | %s |" % (
+                        n, len(rs), cell([r["stop"] for r in rs]), ", ".join(sorted({str(r["status"]) for r in rs})),
+                        sum(len(r["left_after_1s"]) for r in rs)))
+            out.append("")
+        aot = self.rows("aot")
+        if aot:
+            names = []
+            for r in aot:
+                if r["variant"] not in names:
+                    names.append(r["variant"])
+            out += ["### (e) AOT cache and CDS (N = %d workers; %d interleaved rounds; ms, median [min–max])" % (
+                a.aot_workers, a.aot_rounds), "",
+                    "| JDK, jar, option | master spawn → `Spawned worker 1` | worker spawn → READY (every worker) | master spawn → all ready | worker Boot 'process running for' (s) | worker CPU at ready (s) |",
+                    "|---|---|---|---|---|---|"]
+            meds = {}
+            for name in names:
+                rs = [r for r in aot if r["variant"] == name]
+                wi = [v / 1000.0 for r in rs for v in r["worker_inproc_ms"] if v is not None]
+                meds[name] = (med([r["master_to_first_spawn"] for r in rs]), med(wi), med([r["to_all_ready"] for r in rs]))
+                out.append("| %s | %s | %s | %s | %s | %s |" % (
+                    name, cell([r["master_to_first_spawn"] for r in rs]), cell(wi), cell([r["to_all_ready"] for r in rs]),
+                    cell([v for r in rs for v in r["worker_boot_running"]], 1, 2),
+                    cell([v for r in rs for v in r["worker_cpu"]], 1, 2)))
+            out += ["", "| ratio (of medians) | master own start | worker spawn → READY | all ready |", "|---|---:|---:|---:|"]
+            for num, den in (("25 fat jar + AOT cache", "25 fat jar"), ("25 extracted", "25 fat jar"),
+                             ("25 extracted + AOT cache", "25 fat jar"), ("25 extracted + AOT cache", "25 extracted"),
+                             ("25 extracted + CDS", "25 extracted"), ("25 extracted + AOT cache", "25 extracted + CDS"),
+                             ("17 extracted + CDS", "17 extracted"), ("25 extracted + AOT cache", "17 extracted")):
+                if num in meds and den in meds:
+                    out.append("| %s / %s | %.2f | %.2f | %.2f |" % (
+                        num, den, *(x / y if x and y else float("nan") for x, y in zip(meds[num], meds[den]))))
+            out += ["", "Training (one run each, `-Dspring.context.exit=onRefresh`, workers = 1):", ""]
+            for key, info in self.aot_info.items():
+                if isinstance(info, dict) and "cmd" in info and key != "probe":
+                    out.append("- `%s`: status %s, %.1f s, %.1f MiB, %d JVM warnings" % (
+                        info["cmd"], info["status"], info["seconds"], (info["size"] or 0) / 1048576.0, info["warnings"]))
+            probe = self.aot_info.get("probe")
+            if probe:
+                out += ["", "Probe, training with workers = 2 and no `onRefresh` (`%s`), then SIGTERM: master status %s, "
+                        "SIGTERM → exit %.1f s, cache %s bytes; JVM lines:" % (
+                            probe["cmd"], probe["status"], probe["stop_seconds"], probe["cache"]), ""]
+                out += ["    " + x[:200] for x in probe["lines"]]
+            out.append("")
+        if self.notes:
+            out += ["### Anomalies seen in the logs", ""]
+            seen = set()
+            for note in self.notes:
+                key = re.sub(r"\d+", "#", note)[:160]
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append("- " + note)
+            out.append("")
+        return "\n".join(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", default="main,aot", help="comma-separated subset of main,aot (default both)")
+    ap.add_argument("--parts", default="respawn,roll",
+                    help="what main does with each master after start-up and memory: subset of respawn,roll")
+    ap.add_argument("--rounds", type=int, default=4, help="rounds of main (default 4)")
+    ap.add_argument("--warmup", type=int, default=1, help="unrecorded single/plain rounds before main (default 1)")
+    ap.add_argument("--workers", default="2,4", help="numbers of workers for main (default 2,4)")
+    ap.add_argument("--aot-rounds", type=int, default=3, help="rounds of aot (default 3)")
+    ap.add_argument("--aot-workers", type=int, default=2, help="workers per master in aot (default 2)")
+    ap.add_argument("--no-aot-probe", dest="aot_probe", action="store_false",
+                    help="skip the probe that trains an AOT cache with workers=2")
+    ap.add_argument("--settle", type=float, default=5.0, help="seconds after ready before reading memory (default 5)")
+    ap.add_argument("--gap", type=float, default=1.0, help="seconds between a respawn/roll and the next step (default 1)")
+    ap.add_argument("--poll", type=float, default=0.1, help="period of the /actuator/launcher poll, s (default 0.1)")
+    ap.add_argument("--timeout", type=float, default=180.0,
+                    help="seconds for one step (start-up, a respawn); a master is killed this long x 5 after spawn")
+    ap.add_argument("--stop-timeout", type=float, default=60.0, help="seconds from SIGTERM before the group is killed")
+    ap.add_argument("--java", default=None, help="java for main (default $JAVA_HOME/bin/java, else java on PATH)")
+    ap.add_argument("--java25", default=DEFAULT_JAVA25, help="JDK 25 java for aot (default %s)" % DEFAULT_JAVA25)
+    ap.add_argument("--java17", default=DEFAULT_JAVA17,
+                    help="JDK 17 java for the CDS variants of aot; empty to skip (default %s)" % DEFAULT_JAVA17)
+    ap.add_argument("--jvm-arg", action="append", default=[], help="extra JVM option for every JVM (repeatable)")
+    ap.add_argument("--sample-jar", default=pb.DEFAULT_SAMPLE_JAR)
+    ap.add_argument("--plain-jar", default=pb.DEFAULT_PLAIN_JAR)
+    ap.add_argument("--wait-while", action="append", default=[],
+                    help="before measuring, wait while a java process whose command line contains this runs (repeatable)")
+    ap.add_argument("--wait-max", type=float, default=600.0)
+    ap.add_argument("--results-dir", default=None, help="default bench/results/workers-<timestamp>")
+    ap.add_argument("--no-copy", action="store_true", help="run the jars in place (default: copy them first)")
+    args = ap.parse_args()
+
+    args.bench = [b.strip() for b in args.bench.split(",") if b.strip()]
+    args.parts = [b.strip() for b in args.parts.split(",") if b.strip()]
+    if set(args.bench) - {"main", "aot"} or set(args.parts) - {"respawn", "roll"}:
+        ap.error("unknown --bench or --parts value")
+    args.workers = [int(n) for n in args.workers.split(",") if n.strip()]
+    if any(n < 2 for n in args.workers) or args.rounds < 1:
+        ap.error("--workers must be 2 or more, --rounds at least 1")
+    if args.java is None:
+        home = os.environ.get("JAVA_HOME")
+        args.java = os.path.join(home, "bin", "java") if home else (shutil.which("java") or "java")
+    javas = [args.java] + ([args.java25] + ([args.java17] if args.java17 else []) if "aot" in args.bench else [])
+    versions, real = {}, set()
+    for j in javas:
+        if os.path.realpath(shutil.which(j) or j) not in real:
+            real.add(os.path.realpath(shutil.which(j) or j))
+            versions[j] = pb.java_version(j)
+    m = re.search(r'version "([^"]+)"', versions[args.java])
+    args.java_label = m.group(1) if m else args.java
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    if args.results_dir is None:
+        args.results_dir = os.path.join(HERE, "results", "workers-" + stamp)
+    os.makedirs(args.results_dir, exist_ok=True)
+    args.timeout_step = args.timeout
+
+    for jar in (args.sample_jar, args.plain_jar):
+        if not os.path.isfile(jar):
+            sys.exit("missing %s (bench/run-workers-bench.sh builds it)" % jar)
+    hashes = "sample sha256 %s (built %s), plain sha256 %s" % (
+        pb.sha256_short(args.sample_jar), pb.jar_built(args.sample_jar), pb.sha256_short(args.plain_jar))
+    copy_dir = tempfile.mkdtemp(prefix="oslo-workers-bench-")
+    args.aot_dir = os.path.join(copy_dir, "aot")
+    if not args.no_copy:
+        # a rebuild during the run must not change what runs: a JVM loads classes from its jar lazily
+        for attr in ("sample_jar", "plain_jar"):
+            dst = os.path.join(copy_dir, os.path.basename(getattr(args, attr)))
+            shutil.copy2(getattr(args, attr), dst)
+            setattr(args, attr, dst)
+
+    quiet = rb.wait_until_quiet(args.wait_while, args.wait_max, 30.0)
+    mi = pb.machine_info()
+    header = [
+        "## Workers benchmark, %s" % datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "",
+        "- command: `%s`" % (os.environ.get("OSLO_BENCH_COMMAND")
+                             or " ".join(["python3", os.path.relpath(os.path.abspath(sys.argv[0]), ROOT)] + sys.argv[1:])),
+        "- machine: %s cores, %s, CPU `%s`, kernel %s" % (mi.get("nproc"), mi.get("mem", "?"), mi.get("cpu", "?"), mi.get("kernel")),
+    ] + ["- java: `%s` — %s" % (j, " / ".join(v.splitlines()[:2])) for j, v in versions.items()] + [
+        "- JVM options: %s" % (" ".join("`%s`" % x for x in args.jvm_arg) if args.jvm_arg else "none"),
+        "- jars: %s; git HEAD of this checkout: %s; run from copies in `%s`" % (hashes, pb.git_head(), copy_dir),
+        "- main: %d round(s) (+%d warm-up of single/plain), workers %s, settle %.0f s, poll %.0f ms; aot: %d round(s), N = %d"
+        % (args.rounds, args.warmup, args.workers, args.settle, args.poll * 1000, args.aot_rounds, args.aot_workers),
+        "- other benchmarks before the run (%s): %s" % (", ".join(args.wait_while) or "-", quiet),
+        "- logs in `%s`" % os.path.relpath(args.results_dir, ROOT),
+    ]
+    load_at_start = pb.loadavg()
+    t_start = time.monotonic()
+    for j, v in versions.items():
+        print("java: %s\n%s" % (j, v), file=sys.stderr, flush=True)
+
+    def on_sigterm(_signum, _frame):
+        raise KeyboardInterrupt()
+    signal.signal(signal.SIGTERM, on_sigterm)
+    # the JavaProcess watchdog kills a hung master: a master here lives through several steps
+    args.timeout = args.timeout_step * 5
+
+    bench = WorkersBench(args)
+    watcher = rb.Watcher(args.wait_while)
+    watcher.start()
+    failed = None
+    try:
+        bench.run()
+    except pb.BenchError as ex:
+        failed = str(ex)
+        print("benchmark failed: %s" % ex, file=sys.stderr)
+    except KeyboardInterrupt:
+        failed = "interrupted"
+    finally:
+        kill_all_groups()
+        with open(os.path.join(args.results_dir, "raw.json"), "w") as f:
+            json.dump({"header": header, "load_at_start": load_at_start, "load_at_end": pb.loadavg(),
+                       "aot": getattr(bench, "aot_info", None), "notes": bench.notes, "runs": bench.raw}, f, indent=1)
+        shutil.rmtree(copy_dir, ignore_errors=True)
+    watcher.stopped.set()
+    header.append("- other benchmarks during the run: %s" % watcher.summary())
+    header.append("- load average (1/5/15 min): %s at start, %s at end; duration %.1f min (the machine is shared)"
+                  % (load_at_start, pb.loadavg(), (time.monotonic() - t_start) / 60))
+    if failed:
+        header.append("- **incomplete run**: %s" % failed)
+    report = bench.report("\n".join(header))
+    with open(os.path.join(args.results_dir, "report.md"), "w") as f:
+        f.write(report + "\n")
+    print(report)
+    if failed:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
