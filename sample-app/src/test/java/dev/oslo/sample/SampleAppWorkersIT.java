@@ -59,10 +59,11 @@ class SampleAppWorkersIT {
 	@Test
 	void aWorkerThatNeverStartsMakesTheMasterGiveUpAfterGrowingBackOff() throws Exception {
 		try (SampleProcess app = SampleProcess.start("--oslo.service.workers=2", "--sample.work-queue.fail-on-start=true",
-				"--oslo.service.worker.respawn-delay=200ms", "--oslo.service.worker.max-restarts=2")) {
+				"--oslo.service.worker.respawn-delay=200ms", "--oslo.service.worker.max-restarts=2",
+				"--oslo.service.worker.restart-window=10m")) {
 			assertThat(app.awaitExit(Duration.ofMinutes(3))).isOne();
 			String output = app.output();
-			assertThat(output).containsPattern("Worker [12] exited more than 2 time\\(s\\) within 60 s; its last exit "
+			assertThat(output).containsPattern("Worker [12] exited more than 2 time\\(s\\) within 600 s; its last exit "
 					+ "was status 1; giving up")
 				.contains("respawning it in 200 ms (restart 1 of slot")
 				.contains("respawning it in 400 ms (restart 2 of slot");
