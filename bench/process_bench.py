@@ -86,6 +86,7 @@ class JavaProcess:
         self.t_spawn = time.monotonic()
         self.proc = subprocess.Popen(self.cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT, preexec_fn=restore_sigint)
+        self.pid = self.proc.pid
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
         # Watchdog: a hung JVM is killed so that a blocking Popen.wait() always returns.
@@ -111,8 +112,10 @@ class JavaProcess:
             self.timed_out = True
             self.proc.kill()
 
-    def wait_for(self, needle):
-        """Block until a line containing needle arrives; return (monotonic time, line)."""
+    def wait_for(self, needle, timeout=None):
+        """Block until a line containing needle arrives; return (monotonic time, line), or None
+        when timeout (seconds) passes first."""
+        deadline = None if timeout is None else time.monotonic() + timeout
         seen = 0
         with self.cond:
             while True:
@@ -123,7 +126,13 @@ class JavaProcess:
                 if self.eof:
                     raise BenchError("process ended (status %s) before a line containing %r; log: %s"
                                      % (self.proc.poll(), needle, self.log_path))
-                self.cond.wait()
+                if deadline is None:
+                    self.cond.wait()
+                else:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        return None
+                    self.cond.wait(left)
 
     def line_with(self, needle):
         with self.cond:
@@ -140,12 +149,24 @@ class JavaProcess:
         t1 = time.monotonic()
         return t1 - t0, status
 
+    def terminate(self, timeout=30):
+        """SIGTERM, wait at most timeout, then SIGKILL; return the exit status."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        return self.finish()
+
     def finish(self):
+        """Kill the process if it still runs; return its exit status."""
         if self.proc.poll() is None:
             self.proc.kill()
-        self.proc.wait()
+        status = self.proc.wait()
         self.watchdog.cancel()
         self.reader.join(10)
+        return status
 
 
 def cpu_seconds(pid):
@@ -451,6 +472,15 @@ class Bench:
         return "\n".join(out)
 
 
+def write_report(results_dir, report, failed):
+    """Write report.md, print it, and exit with status 1 when a part of the run failed."""
+    with open(os.path.join(results_dir, "report.md"), "w") as f:
+        f.write(report + "\n")
+    print(report)
+    if failed:
+        sys.exit(1)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=10, help="measured rounds per benchmark (default 10)")
@@ -536,12 +566,7 @@ def main():
     header_lines.append("- load average (1/5/15 min): %s at start, %s at end (the machine is shared: "
                         "other builds may run meanwhile)" % (load_at_start, loadavg()))
     header = "\n".join(header_lines)
-    report = bench.report(header)
-    with open(os.path.join(args.results_dir, "report.md"), "w") as f:
-        f.write(report + "\n")
-    print(report)
-    if failed:
-        sys.exit(1)
+    write_report(args.results_dir, bench.report(header), failed)
 
 
 if __name__ == "__main__":

@@ -598,12 +598,7 @@ def main():
                         % (load_at_start, pb.loadavg()))
     if failed:
         header_lines.append("- **incomplete run**: %s" % failed)
-    report = bench.report("\n".join(header_lines))
-    with open(os.path.join(args.results_dir, "report.md"), "w") as f:
-        f.write(report + "\n")
-    print(report)
-    if failed:
-        sys.exit(1)
+    pb.write_report(args.results_dir, bench.report("\n".join(header_lines)), failed)
 
 
 if __name__ == "__main__":

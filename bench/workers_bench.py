@@ -952,12 +952,7 @@ def main():
                   % (load_at_start, pb.loadavg(), (time.monotonic() - t_start) / 60))
     if failed:
         header.append("- **incomplete run**: %s" % failed)
-    report = bench.report("\n".join(header))
-    with open(os.path.join(args.results_dir, "report.md"), "w") as f:
-        f.write(report + "\n")
-    print(report)
-    if failed:
-        sys.exit(1)
+    pb.write_report(args.results_dir, bench.report("\n".join(header)), failed)
 
 
 if __name__ == "__main__":

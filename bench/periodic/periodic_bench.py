@@ -36,20 +36,20 @@ directory and prints the report.
 
 import argparse
 import datetime
-import hashlib
 import json
 import math
 import os
 import platform
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from process_bench import BenchError, JavaProcess, git_head, loadavg, sha256_short  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -57,89 +57,6 @@ DEFAULT_JAR = os.path.join(HERE, "target", "oslo-service-bench-periodic.jar")
 
 PERIOD_US = 200_000
 SCHEDULE_VARIANTS = ["oslo", "oslo-jitter", "spring-fixed-rate", "spring-fixed-delay"]
-
-
-class BenchError(Exception):
-    pass
-
-
-def restore_sigint():
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-class JavaProcess:
-    """One JVM; a reader thread timestamps every line of its stdout+stderr as it arrives."""
-
-    def __init__(self, java, jvm_args, jar, app_args, log_path, timeout):
-        self.cmd = [java] + list(jvm_args) + ["-jar", jar] + list(app_args)
-        self.log_path = log_path
-        self.lines = []
-        self.cond = threading.Condition()
-        self.eof = False
-        self.t_spawn = time.monotonic()
-        self.proc = subprocess.Popen(self.cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, preexec_fn=restore_sigint)
-        self.pid = self.proc.pid
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-        self.watchdog = threading.Timer(timeout, self._kill)
-        self.watchdog.daemon = True
-        self.watchdog.start()
-
-    def _read(self):
-        with open(self.log_path, "wb") as log:
-            for raw in iter(self.proc.stdout.readline, b""):
-                now = time.monotonic()
-                log.write(raw)
-                text = raw.decode("utf-8", "replace").rstrip("\n")
-                with self.cond:
-                    self.lines.append((now, text))
-                    self.cond.notify_all()
-        with self.cond:
-            self.eof = True
-            self.cond.notify_all()
-
-    def _kill(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-
-    def wait_for(self, needle, timeout=None):
-        deadline = None if timeout is None else time.monotonic() + timeout
-        seen = 0
-        with self.cond:
-            while True:
-                for t, text in self.lines[seen:]:
-                    if needle in text:
-                        return t, text
-                seen = len(self.lines)
-                if self.eof:
-                    raise BenchError("process ended (status %s) before a line containing %r; log: %s"
-                                     % (self.proc.poll(), needle, self.log_path))
-                if deadline is not None:
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        return None
-                    self.cond.wait(left)
-                else:
-                    self.cond.wait()
-
-    def terminate(self, timeout=30):
-        """SIGTERM, wait at most timeout, then SIGKILL; return the exit status."""
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        return self.finish()
-
-    def finish(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-        status = self.proc.wait()
-        self.watchdog.cancel()
-        self.reader.join(10)
-        return status
 
 
 CLK_TCK = float(os.sysconf("SC_CLK_TCK"))
@@ -175,14 +92,6 @@ def thread_delta(before, after):
     names = set(before) | set(after)
     return {n: after.get(n, 0.0) - before.get(n, 0.0) for n in names
             if abs(after.get(n, 0.0) - before.get(n, 0.0)) > 1e-9}
-
-
-def loadavg():
-    try:
-        with open("/proc/loadavg") as f:
-            return " ".join(f.read().split()[:3])
-    except OSError:
-        return "?"
 
 
 def histogram(jcmd, pid, path):
@@ -265,22 +174,6 @@ def machine_info():
     except OSError:
         pass
     return info
-
-
-def sha256_short(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()[:12]
-
-
-def git_head():
-    try:
-        return subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True).stdout.strip() or "?"
-    except OSError:
-        return "?"
 
 
 def log(msg):
