@@ -57,11 +57,4 @@ final class RestartHistory {
 		return this.total;
 	}
 
-	/**
-	 * How many exits count towards the limit now.
-	 */
-	int inWindow() {
-		return this.respawns.size();
-	}
-
 }
