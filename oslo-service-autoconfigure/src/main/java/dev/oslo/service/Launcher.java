@@ -1,5 +1,7 @@
 package dev.oslo.service;
 
+import java.time.Duration;
+
 /**
  * Owns the lifecycle of a set of services: launches them, stops them gracefully under the
  * configured deadline, restarts them after the configuration changed.
@@ -69,6 +71,17 @@ public interface Launcher {
 	 */
 	default String stoppingReport() {
 		return "";
+	}
+
+	/**
+	 * Whether the launcher's own machinery still answers, for a watchdog that must stop pinging a
+	 * hung process: a multi-process master checks that its supervision thread runs a task within
+	 * the timeout. An in-process launcher has no such thread and always answers.
+	 * @param timeout how long to wait for the answer
+	 * @return {@code true} when the launcher answered in time
+	 */
+	default boolean isResponsive(Duration timeout) {
+		return true;
 	}
 
 	/**

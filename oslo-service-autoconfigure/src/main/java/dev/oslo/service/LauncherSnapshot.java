@@ -72,6 +72,16 @@ public record LauncherSnapshot(String mode, ServiceState state, long pid, Durati
 	}
 
 	/**
+	 * Whether something has failed: the launcher itself (a failed start, a master that gave up on a
+	 * worker slot) or one of its services (a failed reset, restart or stop).
+	 * @return {@code true} when the launcher or a service is {@link ServiceState#FAILED}
+	 */
+	public boolean hasFailed() {
+		return this.state == ServiceState.FAILED
+				|| this.services.stream().anyMatch((service) -> service.state() == ServiceState.FAILED);
+	}
+
+	/**
 	 * What has not ended cleanly: services not {@code TERMINATED}, and workers still running or
 	 * ended with a non-zero status.
 	 * @return the services by name and the workers as {@code worker <id> (pid <pid>)}

@@ -218,6 +218,15 @@ public final class ProcessLauncher implements Launcher {
 	}
 
 	/**
+	 * {@inheritDoc} Here: the supervisor's thread, which respawns workers and enforces their boot
+	 * deadlines, runs a task in time, and its lock is free.
+	 */
+	@Override
+	public boolean isResponsive(Duration timeout) {
+		return this.supervisor.isResponsive(timeout);
+	}
+
+	/**
 	 * {@inheritDoc} The workers are killed with SIGKILL.
 	 */
 	@Override

@@ -45,7 +45,7 @@ public final class ReloadCoordinator implements AutoCloseable {
 
 	private volatile @Nullable ReloadResult last;
 
-	private final List<Consumer<ReloadResult>> listeners = new CopyOnWriteArrayList<>();
+	private final List<ReloadListener> listeners = new CopyOnWriteArrayList<>();
 
 	private boolean ready;
 
@@ -120,10 +120,10 @@ public final class ReloadCoordinator implements AutoCloseable {
 	}
 
 	/**
-	 * Be told about every finished reload, e.g. to apply new settings that the services do not own.
-	 * @param listener called on the reload thread after each reload, with its result
+	 * Be told about every reload, e.g. to apply new settings that the services do not own.
+	 * @param listener called on the reload thread when each reload begins and ends
 	 */
-	public void addListener(Consumer<ReloadResult> listener) {
+	public void addListener(ReloadListener listener) {
 		this.listeners.add(Objects.requireNonNull(listener, "listener"));
 	}
 
@@ -200,6 +200,7 @@ public final class ReloadCoordinator implements AutoCloseable {
 		RestartMethod method = (requested != null) ? requested
 				: (this.refresher != null) ? this.launcher.snapshot().restartMethod() : RestartMethod.MUTATE;
 		logger.info("{}: reloading the configuration (restart method {})", reason, method.name().toLowerCase(Locale.ROOT));
+		tellListeners((listener) -> listener.reloadStarting(reason));
 		Set<String> changed = Set.of();
 		ReloadResult result;
 		try {
@@ -234,9 +235,13 @@ public final class ReloadCoordinator implements AutoCloseable {
 		(result.outcome() == ReloadOutcome.SUCCESS ? this.successes : this.failures).incrementAndGet();
 		this.totalNanos.addAndGet(result.duration().toNanos());
 		this.last = result;
-		for (Consumer<ReloadResult> listener : this.listeners) {
+		tellListeners((listener) -> listener.reloadFinished(result));
+	}
+
+	private void tellListeners(Consumer<ReloadListener> call) {
+		for (ReloadListener listener : this.listeners) {
 			try {
-				listener.accept(result);
+				call.accept(listener);
 			}
 			catch (RuntimeException ex) {
 				logger.error("A reload listener failed", ex);

@@ -46,9 +46,8 @@ public class LauncherHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		LauncherSnapshot snapshot = this.launcher.snapshot();
 		Map<ServiceState, Long> counts = snapshot.servicesByState();
-		List<String> failed = snapshot.serviceNamesIn(ServiceState.FAILED);
-		if (!failed.isEmpty() || snapshot.state() == ServiceState.FAILED) {
-			builder.down().withDetail("failed", failed);
+		if (snapshot.hasFailed()) {
+			builder.down().withDetail("failed", snapshot.serviceNamesIn(ServiceState.FAILED));
 		}
 		else if (!(snapshot.state() == ServiceState.RUNNING || snapshot.state() == ServiceState.NEW)
 				|| counts.get(ServiceState.RUNNING) != snapshot.services().size()) {

@@ -35,6 +35,15 @@ abstract class OnProcessRoleCondition extends SpringBootCondition {
 
 	}
 
+	/** The process the service manager started and talks to: single or master. */
+	static final class Main extends OnProcessRoleCondition {
+
+		Main() {
+			super(Set.of(ProcessRole.SINGLE, ProcessRole.MASTER));
+		}
+
+	}
+
 	/** A process that runs the services: single or worker. */
 	static final class RunsServices extends OnProcessRoleCondition {
 

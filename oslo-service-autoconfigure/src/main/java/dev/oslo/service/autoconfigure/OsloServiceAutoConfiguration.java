@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.context.refresh.ContextRefresher;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -58,6 +59,15 @@ public final class OsloServiceAutoConfiguration {
 	@Bean
 	ReloadReadiness osloServiceReloadReadiness(ReloadCoordinator reloads) {
 		return new ReloadReadiness(reloads);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "oslo.service.liveness.broken-on-failure", matchIfMissing = true)
+	ServiceFailureLiveness osloServiceFailureLiveness(Launcher launcher, ReloadCoordinator reloads,
+			ApplicationEventPublisher publisher) {
+		ServiceFailureLiveness liveness = new ServiceFailureLiveness(launcher, publisher);
+		reloads.addListener(liveness);
+		return liveness;
 	}
 
 	@Bean

@@ -63,6 +63,10 @@ public class OsloServiceProperties implements Validator {
 
 	private final Worker worker = new Worker();
 
+	private final Systemd systemd = new Systemd();
+
+	private final Liveness liveness = new Liveness();
+
 	public Duration getGracefulShutdownTimeout() {
 		return this.gracefulShutdownTimeout;
 	}
@@ -120,6 +124,14 @@ public class OsloServiceProperties implements Validator {
 
 	public Worker getWorker() {
 		return this.worker;
+	}
+
+	public Systemd getSystemd() {
+		return this.systemd;
+	}
+
+	public Liveness getLiveness() {
+		return this.liveness;
 	}
 
 	/**
@@ -409,6 +421,49 @@ public class OsloServiceProperties implements Validator {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * systemd notification (sd_notify), sent by a single process or a master, never by workers.
+	 */
+	public static class Systemd {
+
+		/**
+		 * Whether to notify systemd (READY, RELOADING, STOPPING, STATUS, EXTEND_TIMEOUT_USEC and
+		 * WATCHDOG) when it set NOTIFY_SOCKET. Without NOTIFY_SOCKET nothing is sent either way.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * The liveness state that Spring Boot's probes (/actuator/health/liveness) report.
+	 */
+	public static class Liveness {
+
+		/**
+		 * Whether liveness becomes BROKEN when a service has failed (its reset or restart threw after
+		 * a reload), so that Kubernetes restarts the container; CORRECT again once a later reload
+		 * recovers it.
+		 */
+		private boolean brokenOnFailure = true;
+
+		public boolean isBrokenOnFailure() {
+			return this.brokenOnFailure;
+		}
+
+		public void setBrokenOnFailure(boolean brokenOnFailure) {
+			this.brokenOnFailure = brokenOnFailure;
 		}
 
 	}

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.oslo.service.systemd.SystemdNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,8 @@ final class WorkerSpawner implements Closeable {
 			server.bind(UnixDomainSocketAddress.of(socket));
 			ProcessBuilder builder = new ProcessBuilder(this.command.command()).inheritIO();
 			builder.environment().putAll(new WorkerIdentity(id, generation, socket).toEnvironment());
+			// The master alone speaks to systemd for the whole service.
+			builder.environment().keySet().removeAll(SystemdNotifier.ENVIRONMENT);
 			process = builder.start();
 		}
 		catch (IOException ex) {

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -222,6 +225,26 @@ public final class WorkerSupervisor implements AutoCloseable {
 				.forEach((worker) -> workers.add(worker.snapshot(slot.restarts.total())));
 		}
 		return workers;
+	}
+
+	/**
+	 * Whether the supervision still works: its thread runs a task, which also takes the
+	 * supervisor's lock, within the timeout. A deadlocked or wedged supervisor does not answer.
+	 * @param timeout how long to wait
+	 * @return {@code true} when the task ran in time
+	 */
+	public boolean isResponsive(Duration timeout) {
+		try {
+			this.timer.submit(this::failure).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (ExecutionException | TimeoutException | RejectedExecutionException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -51,6 +51,18 @@ class WorkerSupervisorTests {
 	}
 
 	@Test
+	void answersAWatchdogWhileSupervisingButNotWhenWedgedOrClosed() throws Exception {
+		this.supervisor = supervisor(TestWorkers.java(log()), () -> TestWorkers.FAST);
+		this.supervisor.start(1);
+		assertThat(this.supervisor.isResponsive(WAIT)).isTrue();
+		synchronized (this.supervisor) {
+			assertThat(this.supervisor.isResponsive(Duration.ofMillis(300))).isFalse();
+		}
+		this.supervisor.close();
+		assertThat(this.supervisor.isResponsive(Duration.ofMillis(300))).isFalse();
+	}
+
+	@Test
 	void aWorkerThatDiesIsRespawnedInItsSlot() throws Exception {
 		this.supervisor = supervisor(TestWorkers.java(log()), () -> TestWorkers.FAST);
 		this.supervisor.start(2);

@@ -1,0 +1,23 @@
+package dev.oslo.service;
+
+/**
+ * Told about each configuration reload that a {@link ReloadCoordinator} runs, on its reload thread:
+ * e.g. to apply settings the services do not own, or to tell a service manager.
+ */
+@FunctionalInterface
+public interface ReloadListener {
+
+	/**
+	 * A reload begins: nothing has been re-read or restarted yet.
+	 * @param reason what asked for it, e.g. {@code SIGHUP}
+	 */
+	default void reloadStarting(String reason) {
+	}
+
+	/**
+	 * A reload has ended, applied or not.
+	 * @param result how it went
+	 */
+	void reloadFinished(ReloadResult result);
+
+}

@@ -1,0 +1,86 @@
+package dev.oslo.service.systemd;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.oslo.service.LauncherSnapshot;
+import dev.oslo.service.ServiceSnapshot;
+import dev.oslo.service.ServiceState;
+import dev.oslo.service.process.WorkerSnapshot;
+import dev.oslo.service.process.WorkerState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one-line {@code STATUS=} texts that {@code systemctl status} shows, made from a launcher's
+ * snapshot.
+ */
+final class LauncherStatus {
+
+	private LauncherStatus() {
+	}
+
+	/**
+	 * What a running launcher is doing: "2 services running", "1 of 2 services running; failed:
+	 * audit", or "workers 4/4 ready, generation 3, 2 restarts".
+	 */
+	static String running(LauncherSnapshot snapshot) {
+		if (snapshot.mode().equals("multi-process")) {
+			return workers(snapshot);
+		}
+		int total = snapshot.services().size();
+		long running = snapshot.servicesByState().get(ServiceState.RUNNING);
+		String status = (running == total) ? count(total, "service") + " running"
+				: running + " of " + count(total, "service") + " running";
+		List<String> failed = snapshot.serviceNamesIn(ServiceState.FAILED);
+		return failed.isEmpty() ? status : status + "; failed: " + String.join(", ", failed);
+	}
+
+	/**
+	 * What a stopping launcher waits for: "stopping: waiting for workQueue (12 s left)".
+	 * @param left the time until the graceful shutdown deadline, or {@code null} when it waits forever
+	 */
+	static String stopping(LauncherSnapshot snapshot, @Nullable Duration left) {
+		List<String> waitingFor = new ArrayList<>();
+		snapshot.services()
+			.stream()
+			.filter((service) -> service.state() == ServiceState.RUNNING || service.state() == ServiceState.STOPPING)
+			.map(ServiceSnapshot::name)
+			.forEach(waitingFor::add);
+		snapshot.workers()
+			.stream()
+			.filter((worker) -> worker.state() != WorkerState.EXITED)
+			.map((worker) -> "worker " + worker.id() + " (pid " + worker.pid() + ")")
+			.forEach(waitingFor::add);
+		String status = waitingFor.isEmpty() ? "stopping" : "stopping: waiting for " + String.join(", ", waitingFor);
+		return (left != null) ? status + " (" + Math.max(0, left.toSeconds()) + " s left)" : status;
+	}
+
+	/**
+	 * A status line cannot hold a newline: the protocol separates fields with them.
+	 */
+	static String oneLine(String text) {
+		return text.replaceAll("\\s*\\R\\s*", " ").strip();
+	}
+
+	private static String workers(LauncherSnapshot snapshot) {
+		List<Integer> slots = snapshot.workers().stream().map(WorkerSnapshot::id).distinct().toList();
+		long ready = slots.stream()
+			.filter((id) -> snapshot.workers()
+				.stream()
+				.anyMatch((worker) -> worker.id() == id && worker.state() == WorkerState.READY))
+			.count();
+		int generation = snapshot.workers().stream().mapToInt(WorkerSnapshot::generation).max().orElse(0);
+		long restarts = snapshot.workerRestarts();
+		String status = "workers " + ready + "/" + slots.size() + " ready, generation " + generation;
+		if (restarts > 0) {
+			status += ", " + count(restarts, "restart");
+		}
+		return snapshot.hasFailed() ? status + "; failed, giving up" : status;
+	}
+
+	private static String count(long count, String noun) {
+		return count + " " + noun + ((count == 1) ? "" : "s");
+	}
+
+}

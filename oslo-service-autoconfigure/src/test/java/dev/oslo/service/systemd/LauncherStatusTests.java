@@ -1,0 +1,73 @@
+package dev.oslo.service.systemd;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.oslo.service.LauncherSnapshot;
+import dev.oslo.service.RestartMethod;
+import dev.oslo.service.ServiceSnapshot;
+import dev.oslo.service.ServiceState;
+import dev.oslo.service.process.WorkerSnapshot;
+import dev.oslo.service.process.WorkerState;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LauncherStatusTests {
+
+	@Test
+	void inProcessCountsServicesAndNamesTheFailedOnes() {
+		assertThat(LauncherStatus.running(services(ServiceState.RUNNING, ServiceState.RUNNING)))
+			.isEqualTo("2 services running");
+		assertThat(LauncherStatus.running(services(ServiceState.RUNNING))).isEqualTo("1 service running");
+		assertThat(LauncherStatus.running(services(ServiceState.RUNNING, ServiceState.FAILED)))
+			.isEqualTo("1 of 2 services running; failed: service2");
+	}
+
+	@Test
+	void masterCountsSlotsWithAReadyWorkerAndSaysTheGenerationAndRestarts() {
+		assertThat(LauncherStatus.running(workers(worker(1, WorkerState.READY, 3, 0), worker(2, WorkerState.READY, 3, 0))))
+			.isEqualTo("workers 2/2 ready, generation 3");
+		assertThat(LauncherStatus.running(workers(worker(1, WorkerState.READY, 1, 0), worker(2, WorkerState.STARTING, 1, 2))))
+			.isEqualTo("workers 1/2 ready, generation 1, 2 restarts");
+	}
+
+	@Test
+	void stoppingNamesWhatItWaitsForAndTheTimeLeft() {
+		LauncherSnapshot snapshot = services(ServiceState.STOPPING, ServiceState.TERMINATED);
+		assertThat(LauncherStatus.stopping(snapshot, Duration.ofMillis(12_400)))
+			.isEqualTo("stopping: waiting for service1 (12 s left)");
+		assertThat(LauncherStatus.stopping(services(ServiceState.TERMINATED), null)).isEqualTo("stopping");
+		assertThat(LauncherStatus.stopping(workers(worker(1, WorkerState.STOPPING, 2, 0), worker(2, WorkerState.EXITED, 2, 0)),
+				Duration.ofSeconds(3)))
+			.isEqualTo("stopping: waiting for worker 1 (pid 1001) (3 s left)");
+	}
+
+	@Test
+	void aStatusIsOneLine() {
+		assertThat(LauncherStatus.oneLine("reload rejected:\n  app.batch-size=0\r\n must be at least 1"))
+			.isEqualTo("reload rejected: app.batch-size=0 must be at least 1");
+	}
+
+	private static LauncherSnapshot services(ServiceState... states) {
+		List<ServiceSnapshot> services = new ArrayList<>();
+		for (int i = 0; i < states.length; i++) {
+			services.add(new ServiceSnapshot("service" + (i + 1), "Type", states[i], Instant.EPOCH, null));
+		}
+		return new LauncherSnapshot("in-process", ServiceState.RUNNING, 1, Duration.ofSeconds(30), RestartMethod.RELOAD,
+				services, List.of());
+	}
+
+	private static LauncherSnapshot workers(WorkerSnapshot... workers) {
+		return new LauncherSnapshot("multi-process", ServiceState.RUNNING, 1, Duration.ofSeconds(30),
+				RestartMethod.RELOAD, List.of(), List.of(workers));
+	}
+
+	private static WorkerSnapshot worker(int id, WorkerState state, int generation, int restarts) {
+		return new WorkerSnapshot(id, 1000 + id, state, generation, restarts, Instant.EPOCH, null,
+				(state == WorkerState.EXITED) ? 0 : null);
+	}
+
+}

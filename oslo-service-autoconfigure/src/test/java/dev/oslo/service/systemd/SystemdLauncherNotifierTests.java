@@ -1,0 +1,250 @@
+package dev.oslo.service.systemd;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import dev.oslo.service.InvalidConfigurationException;
+import dev.oslo.service.LauncherConfig;
+import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.RestartMethod;
+import dev.oslo.service.ServiceBase;
+import dev.oslo.service.ServiceLauncher;
+import dev.oslo.service.ServiceRestartException;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A launcher's lifecycle as a real listener on a real socket receives it.
+ */
+class SystemdLauncherNotifierTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@TempDir
+	Path directory;
+
+	private NotifyListener listener;
+
+	private ServiceLauncher launcher;
+
+	private final TestService queue = new TestService();
+
+	private final TestService audit = new TestService();
+
+	private SystemdLauncherNotifier notifier;
+
+	@BeforeEach
+	void launch() throws Exception {
+		this.listener = NotifyListener.bind(this.directory.resolve("notify"));
+		this.launcher = new ServiceLauncher(LauncherConfig.DEFAULTS.withGracefulShutdownTimeout(Duration.ofSeconds(20)));
+		this.launcher.launchService("queue", this.queue);
+		this.launcher.launchService("audit", this.audit);
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		this.queue.stopReleased.countDown();
+		this.notifier.close();
+		this.launcher.stop();
+		this.listener.close();
+	}
+
+	@Test
+	void readyOnceWithTheServicesRunning() throws Exception {
+		this.notifier = notifier(null);
+		this.notifier.ready();
+		this.notifier.ready();
+		assertThat(this.listener.next(WAIT)).isEqualTo("READY=1\nSTATUS=2 services running");
+	}
+
+	@Test
+	void aReloadIsBracketedByReloadingWithTheMonotonicClockAndReady() throws Exception {
+		this.notifier = notifier(null);
+		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, Set::of);
+		reloads.addListener(this.notifier);
+		this.notifier.ready();
+		reloads.markReady();
+		this.listener.next(WAIT);
+
+		long before = System.nanoTime() / 1000;
+		reloads.request("SIGHUP");
+		String reloading = this.listener.next(WAIT);
+		long after = System.nanoTime() / 1000;
+		assertThat(reloading).startsWith("RELOADING=1\n").endsWith("\nSTATUS=reloading (SIGHUP)");
+		assertThat(Long.parseLong(NotifyListener.field(reloading, "MONOTONIC_USEC"))).isBetween(before, after);
+		assertThat(this.listener.next(WAIT)).isEqualTo("READY=1\nSTATUS=2 services running");
+		reloads.close();
+	}
+
+	@Test
+	void aRejectedReloadStillEndsWithReadyAndTheStatusSaysWhy() throws Exception {
+		this.notifier = notifier(null);
+		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, () -> {
+			throw new InvalidConfigurationException("app.batch-size=0:\nmust be at least 1", new IllegalStateException());
+		});
+		reloads.addListener(this.notifier);
+		this.notifier.ready();
+		reloads.markReady();
+		this.listener.next(WAIT);
+
+		reloads.request("SIGHUP");
+		assertThat(this.listener.next(WAIT)).startsWith("RELOADING=1\n");
+		assertThat(this.listener.next(WAIT))
+			.isEqualTo("READY=1\nSTATUS=2 services running; last reload failed: app.batch-size=0: must be at least 1");
+		reloads.close();
+	}
+
+	@Test
+	void stoppingExtendsTheStopTimeoutUpToTheDeadlineAndNamesWhatItWaitsFor() throws Exception {
+		this.notifier = notifier(null);
+		this.notifier.ready();
+		this.listener.next(WAIT);
+		this.queue.stopHangs = true;
+
+		this.notifier.stopping();
+		CompletableFuture.runAsync(this.launcher::stop);
+		String stopping = this.listener.next(WAIT);
+		assertThat(stopping).startsWith("STOPPING=1\n").contains("\nSTATUS=stopping: waiting for ");
+		long firstExtension = Long.parseLong(NotifyListener.field(stopping, "EXTEND_TIMEOUT_USEC"));
+		assertThat(firstExtension).isBetween(20_000_000L, 25_000_000L);
+
+		String update = this.listener.next(WAIT);
+		assertThat(update).startsWith("EXTEND_TIMEOUT_USEC=").contains("\nSTATUS=stopping: waiting for queue (");
+		assertThat(Long.parseLong(NotifyListener.field(update, "EXTEND_TIMEOUT_USEC"))).isLessThan(firstExtension);
+		this.notifier.stopping();
+		this.queue.stopReleased.countDown();
+	}
+
+	@Test
+	void watchdogPingsStopOnceAServiceHasFailed() throws Exception {
+		this.notifier = notifier(Duration.ofMillis(400));
+		this.notifier.ready();
+		assertThat(this.listener.next(WAIT)).startsWith("READY=1");
+		assertThat(this.listener.next(WAIT)).isEqualTo("WATCHDOG=1");
+		assertThat(this.listener.next(WAIT)).isEqualTo("WATCHDOG=1");
+
+		this.audit.failOnReset = true;
+		assertThatExceptionOfType(ServiceRestartException.class).isThrownBy(() -> this.launcher.restart(RestartMethod.MUTATE));
+		assertThat(this.listener.nextIgnoringWatchdog(WAIT)).isEqualTo("STATUS=1 of 2 services running; failed: audit");
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(4))
+			.until(() -> this.listener.drain().isEmpty());
+	}
+
+	@Test
+	void watchdogPingsStopWhenTheLauncherDoesNotAnswer() throws Exception {
+		TestService.Unresponsive unresponsive = new TestService.Unresponsive(this.launcher);
+		this.notifier = new SystemdLauncherNotifier(SystemdNotifier.of(NotifySocket.parse(this.listener.notifySocket()),
+				NotifyTransports.detect().orElseThrow(), Duration.ofMillis(400)), unresponsive);
+		this.notifier.ready();
+		assertThat(this.listener.next(WAIT)).startsWith("READY=1");
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> this.listener.drain().isEmpty());
+	}
+
+	@Test
+	void aDisabledNotifierSendsNothing() throws Exception {
+		this.notifier = new SystemdLauncherNotifier(SystemdNotifier.fromEnvironment((name) -> null, NotifyTransports::detect),
+				this.launcher);
+		this.notifier.ready();
+		this.notifier.stopping();
+		assertThat(this.listener.drain()).isEmpty();
+	}
+
+	private SystemdLauncherNotifier notifier(@Nullable Duration watchdog) {
+		return new SystemdLauncherNotifier(SystemdNotifier.of(NotifySocket.parse(this.listener.notifySocket()),
+				NotifyTransports.detect().orElseThrow(), watchdog), this.launcher);
+	}
+
+	/**
+	 * A service whose reset can fail and whose stop can hang.
+	 */
+	static final class TestService implements ServiceBase {
+
+		volatile boolean failOnReset;
+
+		volatile boolean stopHangs;
+
+		final CountDownLatch stopReleased = new CountDownLatch(1);
+
+		@Override
+		public void start() {
+		}
+
+		@Override
+		public void stop() {
+			if (this.stopHangs) {
+				try {
+					this.stopReleased.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
+		@Override
+		public void awaitTermination() {
+		}
+
+		@Override
+		public void reset() {
+			if (this.failOnReset) {
+				throw new IllegalStateException("cannot reset");
+			}
+		}
+
+		/**
+		 * A launcher whose machinery has hung: its snapshot says all is well, but it does not answer.
+		 */
+		record Unresponsive(ServiceLauncher delegate) implements dev.oslo.service.Launcher {
+
+			@Override
+			public void launchService(ServiceBase service) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public void launchService(ServiceBase service, int workers) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public void stop() {
+				this.delegate.stop();
+			}
+
+			@Override
+			public void await() throws InterruptedException {
+				this.delegate.await();
+			}
+
+			@Override
+			public void restart(RestartMethod method) {
+				this.delegate.restart(method);
+			}
+
+			@Override
+			public boolean isResponsive(Duration timeout) {
+				return false;
+			}
+
+			@Override
+			public dev.oslo.service.LauncherSnapshot snapshot() {
+				return this.delegate.snapshot();
+			}
+
+		}
+
+	}
+
+}
