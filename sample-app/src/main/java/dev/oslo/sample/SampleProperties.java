@@ -110,6 +110,12 @@ public class SampleProperties {
 		private boolean failOnStart;
 
 		/**
+		 * Make reset() fail, to see a failed service after SIGHUP: health DOWN, liveness BROKEN, and
+		 * under systemd the watchdog pings stop.
+		 */
+		private boolean failOnReset;
+
+		/**
 		 * Items taken per round; at least 1.
 		 */
 		@Min(1)
@@ -145,6 +151,14 @@ public class SampleProperties {
 
 		public void setFailOnStart(boolean failOnStart) {
 			this.failOnStart = failOnStart;
+		}
+
+		public boolean isFailOnReset() {
+			return this.failOnReset;
+		}
+
+		public void setFailOnReset(boolean failOnReset) {
+			this.failOnReset = failOnReset;
 		}
 
 	}

@@ -83,6 +83,9 @@ public class WorkQueueService implements ServiceBase {
 	@Override
 	public void reset() {
 		SampleProperties.WorkQueue settings = this.properties.getWorkQueue();
+		if (settings.isFailOnReset()) {
+			throw new IllegalStateException("sample.work-queue.fail-on-reset is set");
+		}
 		logger.info("work-queue reset; batch size {}, item interval {}", settings.getBatchSize(),
 				DurationFormat.format(settings.getItemInterval()));
 	}

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.DocumentContext;
@@ -47,6 +48,13 @@ final class SampleProcess implements AutoCloseable {
 	}
 
 	static SampleProcess start(String... args) throws IOException {
+		return start(Map.of(), args);
+	}
+
+	/**
+	 * Start the jar with extra environment variables, as systemd sets {@code NOTIFY_SOCKET}.
+	 */
+	static SampleProcess start(Map<String, String> environment, String... args) throws IOException {
 		int port = freePort();
 		Path log = Files.createTempFile("sample-app", ".log");
 		List<String> command = new ArrayList<>();
@@ -56,9 +64,9 @@ final class SampleProcess implements AutoCloseable {
 		command.add(System.getProperty("sample.jar", "target/oslo-service-sample-app.jar"));
 		command.add("--server.port=" + port);
 		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		return new SampleProcess(process, log, port);
 	}
 

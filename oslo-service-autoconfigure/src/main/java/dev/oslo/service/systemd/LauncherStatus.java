@@ -53,7 +53,7 @@ final class LauncherStatus {
 			.map((worker) -> "worker " + worker.id() + " (pid " + worker.pid() + ")")
 			.forEach(waitingFor::add);
 		String status = waitingFor.isEmpty() ? "stopping" : "stopping: waiting for " + String.join(", ", waitingFor);
-		return (left != null) ? status + " (" + Math.max(0, left.toSeconds()) + " s left)" : status;
+		return (left != null) ? status + " (" + secondsRoundedUp(left) + " s left)" : status;
 	}
 
 	/**
@@ -77,6 +77,10 @@ final class LauncherStatus {
 			status += ", " + count(restarts, "restart");
 		}
 		return snapshot.hasFailed() ? status + "; failed, giving up" : status;
+	}
+
+	private static long secondsRoundedUp(Duration duration) {
+		return Math.max(0, (duration.toMillis() + 999) / 1000);
 	}
 
 	private static String count(long count, String noun) {

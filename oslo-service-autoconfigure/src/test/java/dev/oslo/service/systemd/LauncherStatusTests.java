@@ -37,7 +37,7 @@ class LauncherStatusTests {
 	@Test
 	void stoppingNamesWhatItWaitsForAndTheTimeLeft() {
 		LauncherSnapshot snapshot = services(ServiceState.STOPPING, ServiceState.TERMINATED);
-		assertThat(LauncherStatus.stopping(snapshot, Duration.ofMillis(12_400)))
+		assertThat(LauncherStatus.stopping(snapshot, Duration.ofMillis(11_200)))
 			.isEqualTo("stopping: waiting for service1 (12 s left)");
 		assertThat(LauncherStatus.stopping(services(ServiceState.TERMINATED), null)).isEqualTo("stopping");
 		assertThat(LauncherStatus.stopping(workers(worker(1, WorkerState.STOPPING, 2, 0), worker(2, WorkerState.EXITED, 2, 0)),

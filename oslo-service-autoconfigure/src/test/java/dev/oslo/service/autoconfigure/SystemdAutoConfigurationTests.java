@@ -1,0 +1,143 @@
+package dev.oslo.service.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.RestartMethod;
+import dev.oslo.service.ServiceBase;
+import dev.oslo.service.systemd.NotifyListener;
+import dev.oslo.service.systemd.SystemdLauncherNotifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * systemd notification and liveness as a Spring Boot application wires them.
+ */
+class SystemdAutoConfigurationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class, SystemdAutoConfiguration.class,
+				ApplicationAvailabilityAutoConfiguration.class))
+		.withUserConfiguration(OneService.class)
+		.withPropertyValues("oslo.service.signals.enabled=false");
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void anApplicationIsReadyAfterItsServicesStartedAndReportsReloadsAndItsStop() throws Exception {
+		try (NotifyListener listener = NotifyListener.bind(this.directory.resolve("notify"))) {
+			ConfigurableApplicationContext context = new SpringApplicationBuilder(OneService.class)
+				.web(WebApplicationType.NONE)
+				.run("--NOTIFY_SOCKET=" + listener.notifySocket(), "--oslo.service.signals.enabled=false",
+						"--spring.cloud.refresh.enabled=false", "--oslo.service.graceful-shutdown-timeout=10s");
+			assertThat(listener.next(WAIT)).isEqualTo("READY=1\nSTATUS=1 service running");
+
+			ReloadCoordinator reloads = context.getBean(ReloadCoordinator.class);
+			reloads.request("SIGHUP");
+			assertThat(listener.next(WAIT)).startsWith("RELOADING=1\nMONOTONIC_USEC=");
+			assertThat(listener.next(WAIT)).isEqualTo("READY=1\nSTATUS=1 service running");
+
+			context.close();
+			assertThat(listener.next(WAIT)).startsWith("STOPPING=1\nEXTEND_TIMEOUT_USEC=")
+				.endsWith("\nSTATUS=stopping: waiting for worker (10 s left)");
+		}
+	}
+
+	@Test
+	void theNotifierIsThereByDefaultAndCanBeTurnedOff() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(SystemdLauncherNotifier.class));
+		this.runner.withPropertyValues("oslo.service.systemd.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(SystemdLauncherNotifier.class));
+	}
+
+	@Test
+	void livenessIsBrokenWhileAServiceHasFailedAndCorrectOnceAReloadRecoversIt() {
+		this.runner.run((context) -> {
+			AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+			ApplicationAvailability availability = context.getBean(ApplicationAvailability.class);
+			Worker worker = context.getBean(Worker.class);
+			ReloadCoordinator reloads = context.getBean(ReloadCoordinator.class);
+			reloads.markReady();
+
+			worker.failOnReset = true;
+			reloads.request("SIGHUP");
+			assertThat(reloads.awaitIdle(WAIT)).isTrue();
+			assertThat(availability.getLivenessState()).isEqualTo(LivenessState.BROKEN);
+
+			worker.failOnReset = false;
+			reloads.request("SIGHUP", RestartMethod.RELOAD);
+			assertThat(reloads.awaitIdle(WAIT)).isTrue();
+			assertThat(availability.getLivenessState()).isEqualTo(LivenessState.CORRECT);
+		});
+	}
+
+	@Test
+	void livenessIgnoresFailedServicesWhenToldTo() {
+		this.runner.withPropertyValues("oslo.service.liveness.broken-on-failure=false").run((context) -> {
+			AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+			ReloadCoordinator reloads = context.getBean(ReloadCoordinator.class);
+			reloads.markReady();
+			context.getBean(Worker.class).failOnReset = true;
+			reloads.request("SIGHUP");
+			assertThat(reloads.awaitIdle(WAIT)).isTrue();
+			assertThat(context.getBean(ApplicationAvailability.class).getLivenessState())
+				.isEqualTo(LivenessState.CORRECT);
+		});
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class OneService {
+
+		@Bean
+		Worker worker() {
+			return new Worker();
+		}
+
+	}
+
+	static class Worker implements ServiceBase {
+
+		volatile boolean failOnReset;
+
+		@Override
+		public void start() {
+		}
+
+		@Override
+		public void stop() {
+		}
+
+		@Override
+		public void awaitTermination() {
+		}
+
+		@Override
+		public void reset() {
+			if (this.failOnReset) {
+				throw new IllegalStateException("cannot reset");
+			}
+		}
+
+	}
+
+}
