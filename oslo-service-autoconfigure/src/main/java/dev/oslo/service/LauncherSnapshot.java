@@ -50,6 +50,25 @@ public record LauncherSnapshot(String mode, ServiceState state, long pid, Durati
 	}
 
 	/**
+	 * The worker slots of a multi-process master, in order.
+	 * @return the slot ids; empty in process
+	 */
+	public List<Integer> workerSlots() {
+		return this.workers.stream().map(WorkerSnapshot::id).distinct().toList();
+	}
+
+	/**
+	 * The worker slots that have no ready worker now: starting, or waiting to be respawned.
+	 * @return the slot ids, in order
+	 */
+	public List<Integer> slotsWithoutReadyWorker() {
+		return workerSlots().stream()
+			.filter((id) -> this.workers.stream()
+				.noneMatch((worker) -> worker.id() == id && worker.state() == WorkerState.READY))
+			.toList();
+	}
+
+	/**
 	 * How many times worker slots were respawned, in all.
 	 * @return the sum over slots
 	 */

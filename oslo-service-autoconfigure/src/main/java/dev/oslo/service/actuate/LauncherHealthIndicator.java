@@ -1,13 +1,10 @@
 package dev.oslo.service.actuate;
 
-import java.util.List;
 import java.util.Map;
 
 import dev.oslo.service.Launcher;
 import dev.oslo.service.LauncherSnapshot;
 import dev.oslo.service.ServiceState;
-import dev.oslo.service.process.WorkerSnapshot;
-import dev.oslo.service.process.WorkerState;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -31,17 +28,6 @@ public class LauncherHealthIndicator extends AbstractHealthIndicator {
 		this.launcher = launcher;
 	}
 
-	private static List<Integer> slotsWithoutReadyWorker(LauncherSnapshot snapshot) {
-		return snapshot.workers()
-			.stream()
-			.map(WorkerSnapshot::id)
-			.distinct()
-			.filter((id) -> snapshot.workers()
-				.stream()
-				.noneMatch((worker) -> worker.id() == id && worker.state() == WorkerState.READY))
-			.toList();
-	}
-
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		LauncherSnapshot snapshot = this.launcher.snapshot();
@@ -53,8 +39,8 @@ public class LauncherHealthIndicator extends AbstractHealthIndicator {
 				|| counts.get(ServiceState.RUNNING) != snapshot.services().size()) {
 			builder.outOfService();
 		}
-		else if (!slotsWithoutReadyWorker(snapshot).isEmpty()) {
-			builder.down().withDetail("workersNotReady", slotsWithoutReadyWorker(snapshot));
+		else if (!snapshot.slotsWithoutReadyWorker().isEmpty()) {
+			builder.down().withDetail("workersNotReady", snapshot.slotsWithoutReadyWorker());
 		}
 		else {
 			builder.up();

@@ -64,15 +64,11 @@ final class LauncherStatus {
 	}
 
 	private static String workers(LauncherSnapshot snapshot) {
-		List<Integer> slots = snapshot.workers().stream().map(WorkerSnapshot::id).distinct().toList();
-		long ready = slots.stream()
-			.filter((id) -> snapshot.workers()
-				.stream()
-				.anyMatch((worker) -> worker.id() == id && worker.state() == WorkerState.READY))
-			.count();
+		int slots = snapshot.workerSlots().size();
+		int ready = slots - snapshot.slotsWithoutReadyWorker().size();
 		int generation = snapshot.workers().stream().mapToInt(WorkerSnapshot::generation).max().orElse(0);
 		long restarts = snapshot.workerRestarts();
-		String status = "workers " + ready + "/" + slots.size() + " ready, generation " + generation;
+		String status = "workers " + ready + "/" + slots + " ready, generation " + generation;
 		if (restarts > 0) {
 			status += ", " + count(restarts, "restart");
 		}

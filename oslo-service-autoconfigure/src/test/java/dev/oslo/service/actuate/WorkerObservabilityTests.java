@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.oslo.service.Launcher;
 import dev.oslo.service.LauncherSnapshot;
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.RestartMethod;
-import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceState;
+import dev.oslo.service.SnapshotOnlyLauncher;
 import dev.oslo.service.process.WorkerSnapshot;
 import dev.oslo.service.process.WorkerState;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,7 +74,7 @@ class WorkerObservabilityTests {
 	/**
 	 * A master as observers see it: only its snapshot.
 	 */
-	private static final class MasterView implements Launcher {
+	private static final class MasterView extends SnapshotOnlyLauncher {
 
 		private List<WorkerSnapshot> workers = List.of();
 
@@ -83,28 +82,6 @@ class WorkerObservabilityTests {
 		public LauncherSnapshot snapshot() {
 			return new LauncherSnapshot("multi-process", ServiceState.RUNNING, 1, Duration.ofSeconds(60),
 					RestartMethod.RELOAD, List.of(), this.workers);
-		}
-
-		@Override
-		public void launchService(ServiceBase service) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public void launchService(ServiceBase service, int workers) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public void stop() {
-		}
-
-		@Override
-		public void await() {
-		}
-
-		@Override
-		public void restart(RestartMethod method) {
 		}
 
 	}

@@ -3,9 +3,9 @@ package dev.oslo.service.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.oslo.service.ControllableService;
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.RestartMethod;
-import dev.oslo.service.ServiceBase;
 import dev.oslo.service.systemd.NotifyListener;
 import dev.oslo.service.systemd.SystemdLauncherNotifier;
 import org.junit.jupiter.api.Test;
@@ -74,16 +74,16 @@ class SystemdAutoConfigurationTests {
 		this.runner.run((context) -> {
 			AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
 			ApplicationAvailability availability = context.getBean(ApplicationAvailability.class);
-			Worker worker = context.getBean(Worker.class);
+			ControllableService worker = context.getBean(ControllableService.class);
 			ReloadCoordinator reloads = context.getBean(ReloadCoordinator.class);
 			reloads.markReady();
 
-			worker.failOnReset = true;
+			worker.failOnReset(true);
 			reloads.request("SIGHUP");
 			assertThat(reloads.awaitIdle(WAIT)).isTrue();
 			assertThat(availability.getLivenessState()).isEqualTo(LivenessState.BROKEN);
 
-			worker.failOnReset = false;
+			worker.failOnReset(false);
 			reloads.request("SIGHUP", RestartMethod.RELOAD);
 			assertThat(reloads.awaitIdle(WAIT)).isTrue();
 			assertThat(availability.getLivenessState()).isEqualTo(LivenessState.CORRECT);
@@ -96,7 +96,7 @@ class SystemdAutoConfigurationTests {
 			AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
 			ReloadCoordinator reloads = context.getBean(ReloadCoordinator.class);
 			reloads.markReady();
-			context.getBean(Worker.class).failOnReset = true;
+			context.getBean(ControllableService.class).failOnReset(true);
 			reloads.request("SIGHUP");
 			assertThat(reloads.awaitIdle(WAIT)).isTrue();
 			assertThat(context.getBean(ApplicationAvailability.class).getLivenessState())
@@ -109,33 +109,8 @@ class SystemdAutoConfigurationTests {
 	static class OneService {
 
 		@Bean
-		Worker worker() {
-			return new Worker();
-		}
-
-	}
-
-	static class Worker implements ServiceBase {
-
-		volatile boolean failOnReset;
-
-		@Override
-		public void start() {
-		}
-
-		@Override
-		public void stop() {
-		}
-
-		@Override
-		public void awaitTermination() {
-		}
-
-		@Override
-		public void reset() {
-			if (this.failOnReset) {
-				throw new IllegalStateException("cannot reset");
-			}
+		ControllableService worker() {
+			return new ControllableService();
 		}
 
 	}

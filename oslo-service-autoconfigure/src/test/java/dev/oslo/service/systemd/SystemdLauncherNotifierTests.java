@@ -4,15 +4,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
+import dev.oslo.service.ControllableService;
 import dev.oslo.service.InvalidConfigurationException;
 import dev.oslo.service.LauncherConfig;
+import dev.oslo.service.LauncherSnapshot;
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.RestartMethod;
-import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.ServiceRestartException;
+import dev.oslo.service.SnapshotOnlyLauncher;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,9 +38,9 @@ class SystemdLauncherNotifierTests {
 
 	private ServiceLauncher launcher;
 
-	private final TestService queue = new TestService();
+	private final ControllableService queue = new ControllableService();
 
-	private final TestService audit = new TestService();
+	private final ControllableService audit = new ControllableService();
 
 	private SystemdLauncherNotifier notifier;
 
@@ -53,7 +54,7 @@ class SystemdLauncherNotifierTests {
 
 	@AfterEach
 	void close() throws Exception {
-		this.queue.stopReleased.countDown();
+		this.queue.releaseStop();
 		this.notifier.close();
 		this.launcher.stop();
 		this.listener.close();
@@ -109,7 +110,7 @@ class SystemdLauncherNotifierTests {
 		this.notifier = notifier(null);
 		this.notifier.ready();
 		this.listener.next(WAIT);
-		this.queue.stopHangs = true;
+		this.queue.hangOnStop();
 
 		this.notifier.stopping();
 		CompletableFuture.runAsync(this.launcher::stop);
@@ -122,7 +123,7 @@ class SystemdLauncherNotifierTests {
 		assertThat(update).startsWith("EXTEND_TIMEOUT_USEC=").contains("\nSTATUS=stopping: waiting for queue (");
 		assertThat(Long.parseLong(NotifyListener.field(update, "EXTEND_TIMEOUT_USEC"))).isLessThan(firstExtension);
 		this.notifier.stopping();
-		this.queue.stopReleased.countDown();
+		this.queue.releaseStop();
 	}
 
 	@Test
@@ -133,7 +134,7 @@ class SystemdLauncherNotifierTests {
 		assertThat(this.listener.next(WAIT)).isEqualTo("WATCHDOG=1");
 		assertThat(this.listener.next(WAIT)).isEqualTo("WATCHDOG=1");
 
-		this.audit.failOnReset = true;
+		this.audit.failOnReset(true);
 		assertThatExceptionOfType(ServiceRestartException.class).isThrownBy(() -> this.launcher.restart(RestartMethod.MUTATE));
 		assertThat(this.listener.nextIgnoringWatchdog(WAIT)).isEqualTo("STATUS=1 of 2 services running; failed: audit");
 		await().during(Duration.ofSeconds(2))
@@ -143,7 +144,7 @@ class SystemdLauncherNotifierTests {
 
 	@Test
 	void watchdogPingsStopWhenTheLauncherDoesNotAnswer() throws Exception {
-		TestService.Unresponsive unresponsive = new TestService.Unresponsive(this.launcher);
+		Unresponsive unresponsive = new Unresponsive(this.launcher);
 		this.notifier = new SystemdLauncherNotifier(SystemdNotifier.of(NotifySocket.parse(this.listener.notifySocket()),
 				NotifyTransports.detect().orElseThrow(), Duration.ofMillis(400)), unresponsive);
 		this.notifier.ready();
@@ -166,83 +167,24 @@ class SystemdLauncherNotifierTests {
 	}
 
 	/**
-	 * A service whose reset can fail and whose stop can hang.
+	 * A launcher whose machinery has hung: its snapshot says all is well, but it does not answer.
 	 */
-	static final class TestService implements ServiceBase {
+	private static final class Unresponsive extends SnapshotOnlyLauncher {
 
-		volatile boolean failOnReset;
+		private final ServiceLauncher delegate;
 
-		volatile boolean stopHangs;
-
-		final CountDownLatch stopReleased = new CountDownLatch(1);
-
-		@Override
-		public void start() {
+		Unresponsive(ServiceLauncher delegate) {
+			this.delegate = delegate;
 		}
 
 		@Override
-		public void stop() {
-			if (this.stopHangs) {
-				try {
-					this.stopReleased.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}
+		public boolean isResponsive(Duration timeout) {
+			return false;
 		}
 
 		@Override
-		public void awaitTermination() {
-		}
-
-		@Override
-		public void reset() {
-			if (this.failOnReset) {
-				throw new IllegalStateException("cannot reset");
-			}
-		}
-
-		/**
-		 * A launcher whose machinery has hung: its snapshot says all is well, but it does not answer.
-		 */
-		record Unresponsive(ServiceLauncher delegate) implements dev.oslo.service.Launcher {
-
-			@Override
-			public void launchService(ServiceBase service) {
-				throw new UnsupportedOperationException();
-			}
-
-			@Override
-			public void launchService(ServiceBase service, int workers) {
-				throw new UnsupportedOperationException();
-			}
-
-			@Override
-			public void stop() {
-				this.delegate.stop();
-			}
-
-			@Override
-			public void await() throws InterruptedException {
-				this.delegate.await();
-			}
-
-			@Override
-			public void restart(RestartMethod method) {
-				this.delegate.restart(method);
-			}
-
-			@Override
-			public boolean isResponsive(Duration timeout) {
-				return false;
-			}
-
-			@Override
-			public dev.oslo.service.LauncherSnapshot snapshot() {
-				return this.delegate.snapshot();
-			}
-
+		public LauncherSnapshot snapshot() {
+			return this.delegate.snapshot();
 		}
 
 	}
