@@ -179,7 +179,16 @@ public final class ReloadCoordinator implements AutoCloseable {
 			String next = reason;
 			RestartMethod nextMethod = method;
 			while (true) {
-				reloadOnce(next, nextMethod);
+				try {
+					reloadOnce(next, nextMethod);
+				}
+				catch (Error ex) {
+					synchronized (this) {
+						this.running = false;
+						notifyAll();
+					}
+					throw ex;
+				}
 				synchronized (this) {
 					if (!this.pending || this.closed) {
 						this.running = false;
@@ -202,7 +211,7 @@ public final class ReloadCoordinator implements AutoCloseable {
 		logger.info("{}: reloading the configuration (restart method {})", reason, method.name().toLowerCase(Locale.ROOT));
 		tellListeners((listener) -> listener.reloadStarting(reason));
 		Set<String> changed = Set.of();
-		ReloadResult result;
+		ReloadResult result = null;
 		try {
 			if (this.refresher != null) {
 				changed = this.refresher.refresh();
@@ -228,7 +237,10 @@ public final class ReloadCoordinator implements AutoCloseable {
 			result = new ReloadResult(at, ReloadOutcome.FAILED, changed, ex.getMessage(), since(started));
 			logger.error("Reload failed", ex);
 		}
-		record(result);
+		finally {
+			record((result != null) ? result
+					: new ReloadResult(at, ReloadOutcome.FAILED, changed, "the reload ended abruptly", since(started)));
+		}
 	}
 
 	private void record(ReloadResult result) {

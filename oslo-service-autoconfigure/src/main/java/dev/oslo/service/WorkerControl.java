@@ -1,6 +1,7 @@
 package dev.oslo.service;
 
 import java.io.IOException;
+import java.util.List;
 
 import dev.oslo.service.process.WorkerChannel;
 import dev.oslo.service.process.WorkerIdentity;
@@ -12,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * Connects a worker JVM to its master once its services have started: the master's stop command,
  * and the end of the control channel when the master dies, begin the worker's graceful shutdown;
  * its reload command runs a {@code mutate} reload through the worker's {@link ReloadCoordinator},
- * whose results go back to the master.
+ * whose results go back to the master. A worker whose reload leaves a service failed then shuts
+ * down (status 1), so that the master replaces it with a fresh worker as it does a crashed one;
+ * the master alone could not see a failure inside a worker.
  */
 public final class WorkerControl {
 
@@ -25,13 +28,14 @@ public final class WorkerControl {
 	 * Connect to the master and report READY. When the master cannot be reached (it has exited),
 	 * the worker shuts down gracefully.
 	 * @param identity who this worker is
+	 * @param launcher the worker's launcher, whose failed services end the worker after a reload
 	 * @param shutdown the worker's graceful shutdown
 	 * @param steps the work of that shutdown
 	 * @param reloads the worker's reload coordinator
 	 * @return the open channel, or {@code null} when the master could not be reached
 	 */
-	public static @Nullable WorkerChannel connect(WorkerIdentity identity, GracefulShutdown shutdown, Runnable steps,
-			ReloadCoordinator reloads) {
+	public static @Nullable WorkerChannel connect(WorkerIdentity identity, Launcher launcher, GracefulShutdown shutdown,
+			Runnable steps, ReloadCoordinator reloads) {
 		WorkerChannel.Commands commands = new WorkerChannel.Commands() {
 
 			@Override
@@ -56,8 +60,15 @@ public final class WorkerControl {
 			commands.stop("worker " + identity.id() + " has no master");
 			return null;
 		}
-		reloads.addListener((result) -> channel.reloaded((result.outcome() == ReloadOutcome.SUCCESS) ? null
-				: String.valueOf(result.error())));
+		reloads.addListener((result) -> {
+			channel.reloaded((result.outcome() == ReloadOutcome.SUCCESS) ? null : String.valueOf(result.error()));
+			List<String> failed = launcher.snapshot().serviceNamesIn(ServiceState.FAILED);
+			if (!failed.isEmpty()) {
+				logger.error("Worker {}: {} failed in the reload; exiting so that the master starts a fresh worker",
+						identity.id(), failed);
+				commands.stop("worker " + identity.id() + " has failed services");
+			}
+		});
 		channel.ready();
 		logger.info("Worker {} (generation {}) is ready and connected to its master", identity.id(),
 				identity.generation());

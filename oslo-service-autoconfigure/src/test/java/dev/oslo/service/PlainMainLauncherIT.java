@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import dev.oslo.service.process.WorkerMain;
+import dev.oslo.service.systemd.NotifyListener;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,6 +47,25 @@ class PlainMainLauncherIT {
 		Outcome outcome = runAndSignal("30", "hang", "INT");
 		assertThat(outcome.status()).isOne();
 		assertThat(outcome.output()).doesNotContain("fixture stopping");
+	}
+
+	@Test
+	void underSystemdItIsReadyOnceTheServiceStartedAndSaysWhenItStops(@TempDir Path directory) throws Exception {
+		try (NotifyListener listener = NotifyListener.bind(directory.resolve("notify"))) {
+			List<String> received = new CopyOnWriteArrayList<>();
+			Outcome outcome = runAndSignal(Map.of("NOTIFY_SOCKET", listener.notifySocket()),
+					(output) -> {
+						received.addAll(listener.drain());
+						return !received.isEmpty();
+					}, "30", "drain", "TERM");
+			received.add(listener.next(Duration.ofSeconds(10)));
+
+			assertThat(outcome.status()).isZero();
+			assertThat(received).hasSize(2);
+			assertThat(received.get(0)).isEqualTo("READY=1\nSTATUS=1 service running");
+			assertThat(received.get(1)).startsWith("STOPPING=1\nEXTEND_TIMEOUT_USEC=")
+				.endsWith("\nSTATUS=stopping: waiting for service (30 s left)");
+		}
 	}
 
 	@Test
@@ -84,14 +108,26 @@ class PlainMainLauncherIT {
 
 	private static Outcome runAndSignal(String timeoutSeconds, String stopBehaviour, String signal)
 			throws IOException, InterruptedException {
+		return runAndSignal(Map.of(), (output) -> output.contains("fixture started"), timeoutSeconds, stopBehaviour,
+				signal);
+	}
+
+	/**
+	 * Run the fixture, signal it once {@code started} holds, and wait for it to exit.
+	 * @param started given the process's output so far; may wait for something else
+	 */
+	private static Outcome runAndSignal(Map<String, String> environment, Predicate<String> started,
+			String timeoutSeconds, String stopBehaviour, String signal) throws IOException, InterruptedException {
 		Path log = Files.createTempFile("plain-main", ".log");
-		Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
 				System.getProperty("java.class.path"), PlainMainFixture.class.getName(), timeoutSeconds, stopBehaviour)
 			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+			.redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		try {
-			await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("fixture started"));
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> started.test(Files.readString(log)));
 			assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor())
 				.isZero();
 			assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited within 30 s").isTrue();

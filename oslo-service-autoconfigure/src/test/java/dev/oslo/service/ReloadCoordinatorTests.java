@@ -189,6 +189,31 @@ class ReloadCoordinatorTests {
 		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.RUNNING)).containsExactly("flaky");
 	}
 
+	@Test
+	void anErrorInAReloadStillEndsItForListenersAndLaterReloadsRun() throws InterruptedException {
+		this.launcher.launchService("a", new RecordingService("a", this.journal));
+		AtomicInteger refreshes = new AtomicInteger();
+		ReloadCoordinator reloads = ready(() -> {
+			if (refreshes.incrementAndGet() == 1) {
+				throw new NoClassDefFoundError("org/example/Missing");
+			}
+			return Set.of();
+		});
+		List<ReloadResult> finished = new CopyOnWriteArrayList<>();
+		reloads.addListener(finished::add);
+
+		reloads.request("first");
+		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
+		assertThat(finished).singleElement().satisfies((result) -> {
+			assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILED);
+			assertThat(result.error()).isEqualTo("the reload ended abruptly");
+		});
+
+		reloads.request("second");
+		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
+		assertThat(finished).hasSize(2).last().extracting(ReloadResult::outcome).isEqualTo(ReloadOutcome.SUCCESS);
+	}
+
 	private ReloadCoordinator ready(ConfigurationRefresher refresher) {
 		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, refresher);
 		reloads.markReady();

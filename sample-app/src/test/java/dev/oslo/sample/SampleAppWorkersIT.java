@@ -111,6 +111,24 @@ class SampleAppWorkersIT {
 	}
 
 	@Test
+	void aWorkerWhoseServiceFailsToResetIsReplacedByAFreshOne() throws Exception {
+		try (SampleProcess app = startWith("oslo.service.restart-method: mutate\n")) {
+			List<Long> before = workerPids(app);
+			write("oslo.service.restart-method: mutate\nsample.work-queue.fail-on-reset: true\n");
+			app.signal("HUP");
+			await().atMost(RESPAWN).until(() -> app.launcher().read("$.reloads.count", Integer.class) == 1);
+			assertThat(app.launcher().read("$.reloads.last.outcome", String.class)).isEqualTo("failed");
+			await().atMost(RESPAWN)
+				.until(() -> readyWorkerPids(app).size() == 2 && readyWorkerPids(app).stream().noneMatch(before::contains));
+			assertThat(app.launcher().read("$.workers[?(@.state == 'READY')].restarts", List.class)).containsOnly(1);
+			assertThat(app.output()).contains("failed in the reload; exiting so that the master starts a fresh worker")
+				.contains("worker 1 (pid " + before.get(0) + ") exited unexpectedly with status 1");
+			assertThat(JsonPath.parse(app.get("/actuator/health")).read("$.components.launcher.status", String.class))
+				.isEqualTo("UP");
+		}
+	}
+
+	@Test
 	void sigtermWithAHangingStopEndsEveryProcessAtTheDeadlineWithStatusOne() throws Exception {
 		try (SampleProcess app = start("--sample.work-queue.drain-time=1h", "--oslo.service.graceful-shutdown-timeout=2s")) {
 			List<Long> pids = workerPids(app);

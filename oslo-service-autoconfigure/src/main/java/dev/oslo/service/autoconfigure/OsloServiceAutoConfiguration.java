@@ -155,9 +155,9 @@ public final class OsloServiceAutoConfiguration {
 	static class WorkerConfiguration {
 
 		@Bean
-		WorkerReadiness osloServiceWorkerReadiness(GracefulShutdown shutdown, ReloadCoordinator reloads,
-				ConfigurableApplicationContext context) {
-			return new WorkerReadiness(WorkerIdentity.current().orElseThrow(), shutdown,
+		WorkerReadiness osloServiceWorkerReadiness(Launcher launcher, GracefulShutdown shutdown,
+				ReloadCoordinator reloads, ConfigurableApplicationContext context) {
+			return new WorkerReadiness(WorkerIdentity.current().orElseThrow(), launcher, shutdown,
 					new ContextShutdownSteps(context), reloads);
 		}
 

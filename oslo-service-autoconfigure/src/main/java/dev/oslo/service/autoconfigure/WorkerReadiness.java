@@ -1,6 +1,7 @@
 package dev.oslo.service.autoconfigure;
 
 import dev.oslo.service.GracefulShutdown;
+import dev.oslo.service.Launcher;
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.WorkerControl;
 import dev.oslo.service.process.WorkerChannel;
@@ -19,6 +20,8 @@ final class WorkerReadiness implements ApplicationListener<ApplicationReadyEvent
 
 	private final WorkerIdentity identity;
 
+	private final Launcher launcher;
+
 	private final GracefulShutdown shutdown;
 
 	private final Runnable steps;
@@ -27,8 +30,10 @@ final class WorkerReadiness implements ApplicationListener<ApplicationReadyEvent
 
 	private volatile @Nullable WorkerChannel channel;
 
-	WorkerReadiness(WorkerIdentity identity, GracefulShutdown shutdown, Runnable steps, ReloadCoordinator reloads) {
+	WorkerReadiness(WorkerIdentity identity, Launcher launcher, GracefulShutdown shutdown, Runnable steps,
+			ReloadCoordinator reloads) {
 		this.identity = identity;
+		this.launcher = launcher;
 		this.shutdown = shutdown;
 		this.steps = steps;
 		this.reloads = reloads;
@@ -36,7 +41,7 @@ final class WorkerReadiness implements ApplicationListener<ApplicationReadyEvent
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
-		this.channel = WorkerControl.connect(this.identity, this.shutdown, this.steps, this.reloads);
+		this.channel = WorkerControl.connect(this.identity, this.launcher, this.shutdown, this.steps, this.reloads);
 	}
 
 	@Override

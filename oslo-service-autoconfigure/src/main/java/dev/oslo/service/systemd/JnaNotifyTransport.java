@@ -16,6 +16,9 @@ final class JnaNotifyTransport implements NotifyTransport {
 
 	private static final int SOCK_CLOEXEC = 0x80000;
 
+	/** Never block: a full systemd queue drops the notification instead of stalling the sender. */
+	private static final int SOCK_NONBLOCK = 0x800;
+
 	/** Do not raise SIGPIPE when systemd has gone away. */
 	private static final int MSG_NOSIGNAL = 0x4000;
 
@@ -35,16 +38,16 @@ final class JnaNotifyTransport implements NotifyTransport {
 		byte[] address = socket.address();
 		int fd;
 		try {
-			fd = socket(NotifySocket.AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+			fd = socket(NotifySocket.AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 		}
 		catch (LastErrorException ex) {
-			throw new IOException("socket(AF_UNIX, SOCK_DGRAM) failed: " + ex.getMessage(), ex);
+			throw new IOException("socket(AF_UNIX, SOCK_DGRAM) failed: " + Errno.describe(ex.getErrorCode()), ex);
 		}
 		try {
 			sendto(fd, message, new NativeLong(message.length), MSG_NOSIGNAL, address, address.length);
 		}
 		catch (LastErrorException ex) {
-			throw new IOException("sendto(" + socket + ") failed: " + ex.getMessage(), ex);
+			throw new IOException("sendto(" + socket + ") failed: " + Errno.describe(ex.getErrorCode()), ex);
 		}
 		finally {
 			close(fd);

@@ -1,5 +1,6 @@
 package dev.oslo.service.systemd;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,16 @@ import org.jspecify.annotations.Nullable;
  * snapshot.
  */
 final class LauncherStatus {
+
+	/** The datagram size from which systemd ignores a notification. */
+	static final int MAX_DATAGRAM = 4096;
+
+	/** The longest status line sent, leaving room in a datagram for the other fields. */
+	static final int MAX_STATUS_BYTES = 1024;
+
+	private static final String ELLIPSIS = "\u2026";
+
+	private static final int ELLIPSIS_BYTES = 3;
 
 	private LauncherStatus() {
 	}
@@ -57,10 +68,26 @@ final class LauncherStatus {
 	}
 
 	/**
-	 * A status line cannot hold a newline: the protocol separates fields with them.
+	 * A status line cannot hold a newline: the protocol separates fields with them. Nor can it be
+	 * long: systemd drops a whole datagram of {@value #MAX_DATAGRAM} bytes or more, and with it the
+	 * {@code READY=1} it carries, so a line is cut at {@value #MAX_STATUS_BYTES} bytes of UTF-8,
+	 * between characters, and ends with an ellipsis.
 	 */
 	static String oneLine(String text) {
-		return text.replaceAll("\\s*\\R\\s*", " ").strip();
+		String line = text.replaceAll("\\s*\\R\\s*", " ").strip();
+		if (line.getBytes(StandardCharsets.UTF_8).length <= MAX_STATUS_BYTES) {
+			return line;
+		}
+		StringBuilder cut = new StringBuilder();
+		int bytes = ELLIPSIS_BYTES;
+		for (int codePoint : line.codePoints().toArray()) {
+			bytes += utf8Length(codePoint);
+			if (bytes > MAX_STATUS_BYTES) {
+				break;
+			}
+			cut.appendCodePoint(codePoint);
+		}
+		return cut.append(ELLIPSIS).toString();
 	}
 
 	private static String workers(LauncherSnapshot snapshot) {
@@ -73,6 +100,16 @@ final class LauncherStatus {
 			status += ", " + count(restarts, "restart");
 		}
 		return snapshot.hasFailed() ? status + "; failed, giving up" : status;
+	}
+
+	private static int utf8Length(int codePoint) {
+		if (codePoint < 0x80) {
+			return 1;
+		}
+		if (codePoint < 0x800) {
+			return 2;
+		}
+		return (codePoint < 0x10000) ? 3 : 4;
 	}
 
 	private static long secondsRoundedUp(Duration duration) {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class NotifySocket {
 
-	/** {@code AF_UNIX}, the same on Linux and the BSDs. */
+	/** {@code AF_UNIX} on Linux, the only system with {@code NOTIFY_SOCKET}. */
 	static final short AF_UNIX = 1;
 
 	/** {@code sizeof(sun_path)} on Linux. */

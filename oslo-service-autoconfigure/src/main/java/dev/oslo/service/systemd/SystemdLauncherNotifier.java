@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +16,8 @@ import dev.oslo.service.ReloadOutcome;
 import dev.oslo.service.ReloadResult;
 import dev.oslo.service.ServiceState;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells systemd what a launcher is doing, the way {@code Type=notify-reload} expects:
@@ -41,6 +44,8 @@ public final class SystemdLauncherNotifier implements ReloadListener, AutoClosea
 
 	/** Beyond the graceful shutdown deadline, the time the JVM gets to exit. */
 	static final Duration EXIT_ALLOWANCE = Duration.ofSeconds(5);
+
+	private static final Logger logger = LoggerFactory.getLogger(SystemdLauncherNotifier.class);
 
 	private final SystemdNotifier notifier;
 
@@ -88,11 +93,10 @@ public final class SystemdLauncherNotifier implements ReloadListener, AutoClosea
 			this.phase = Phase.RUNNING;
 			send(List.of("READY=1"), runningStatus(snapshot));
 			startTicking();
+			this.notifier.watchdogTimeout()
+				.ifPresent((timeout) -> every(Duration.ofMillis(Math.max(1, timeout.toMillis() / 2)),
+						() -> pingWatchdog(timeout)));
 		}
-		this.notifier.watchdogTimeout().ifPresent((timeout) -> {
-			long period = Math.max(1, timeout.toMillis() / 2);
-			this.ticker.scheduleAtFixedRate(() -> pingWatchdog(timeout), period, period, TimeUnit.MILLISECONDS);
-		});
 	}
 
 	@Override
@@ -152,8 +156,28 @@ public final class SystemdLauncherNotifier implements ReloadListener, AutoClosea
 	private void startTicking() {
 		if (!this.ticking) {
 			this.ticking = true;
-			long period = STATUS_PERIOD.toMillis();
-			this.ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+			every(STATUS_PERIOD, this::tick);
+		}
+	}
+
+	/**
+	 * Run a task periodically on the ticker. A failure is logged and the task keeps its schedule (an
+	 * executor cancels a periodic task that throws); after {@link #close()} nothing is scheduled.
+	 */
+	private void every(Duration period, Runnable task) {
+		Runnable guarded = () -> {
+			try {
+				task.run();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("systemd notification failed; trying again in {} ms", period.toMillis(), ex);
+			}
+		};
+		try {
+			this.ticker.scheduleAtFixedRate(guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			logger.debug("systemd notifier already closed", ex);
 		}
 	}
 

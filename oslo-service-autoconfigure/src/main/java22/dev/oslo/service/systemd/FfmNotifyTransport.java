@@ -23,6 +23,9 @@ final class FfmNotifyTransport implements NotifyTransport {
 
 	private static final int SOCK_CLOEXEC = 0x80000;
 
+	/** Never block: a full systemd queue drops the notification instead of stalling the sender. */
+	private static final int SOCK_NONBLOCK = 0x800;
+
 	/** Do not raise SIGPIPE when systemd has gone away. */
 	private static final int MSG_NOSIGNAL = 0x4000;
 
@@ -36,8 +39,6 @@ final class FfmNotifyTransport implements NotifyTransport {
 	private final MethodHandle sendto;
 
 	private final MethodHandle close;
-
-	private final MethodHandle strerror;
 
 	FfmNotifyTransport() {
 		Linker linker = Linker.nativeLinker();
@@ -53,15 +54,13 @@ final class FfmNotifyTransport implements NotifyTransport {
 				errno);
 		this.close = linker.downcallHandle(libc.find("close").orElseThrow(),
 				FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-		this.strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(),
-				FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
 	}
 
 	@Override
 	public void send(NotifySocket socket, byte[] message) throws IOException {
 		try (Arena arena = Arena.ofConfined()) {
 			MemorySegment state = arena.allocate(CALL_STATE);
-			int fd = (int) this.socket.invokeExact(state, (int) NotifySocket.AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+			int fd = (int) this.socket.invokeExact(state, (int) NotifySocket.AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 			if (fd < 0) {
 				throw new IOException("socket(AF_UNIX, SOCK_DGRAM) failed: " + error(state));
 			}
@@ -87,10 +86,8 @@ final class FfmNotifyTransport implements NotifyTransport {
 		}
 	}
 
-	private String error(MemorySegment state) throws Throwable {
-		int errno = (int) ERRNO.get(state, 0L);
-		MemorySegment text = (MemorySegment) this.strerror.invokeExact(errno);
-		return "[" + errno + "] " + text.reinterpret(256).getString(0);
+	private static String error(MemorySegment state) {
+		return Errno.describe((int) ERRNO.get(state, 0L));
 	}
 
 	@Override

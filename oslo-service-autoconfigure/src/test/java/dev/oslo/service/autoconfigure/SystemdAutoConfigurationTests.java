@@ -44,11 +44,11 @@ class SystemdAutoConfigurationTests {
 
 	@Test
 	void anApplicationIsReadyAfterItsServicesStartedAndReportsReloadsAndItsStop() throws Exception {
-		try (NotifyListener listener = NotifyListener.bind(this.directory.resolve("notify"))) {
-			ConfigurableApplicationContext context = new SpringApplicationBuilder(OneService.class)
-				.web(WebApplicationType.NONE)
-				.run("--NOTIFY_SOCKET=" + listener.notifySocket(), "--oslo.service.signals.enabled=false",
-						"--spring.cloud.refresh.enabled=false", "--oslo.service.graceful-shutdown-timeout=10s");
+		try (NotifyListener listener = NotifyListener.bind(this.directory.resolve("notify"));
+				ConfigurableApplicationContext context = new SpringApplicationBuilder(OneService.class)
+					.web(WebApplicationType.NONE)
+					.run("--NOTIFY_SOCKET=" + listener.notifySocket(), "--oslo.service.signals.enabled=false",
+							"--spring.cloud.refresh.enabled=false", "--oslo.service.graceful-shutdown-timeout=10s")) {
 			assertThat(listener.next(WAIT)).isEqualTo("READY=1\nSTATUS=1 service running");
 
 			ReloadCoordinator reloads = context.getBean(ReloadCoordinator.class);

@@ -1,5 +1,6 @@
 package dev.oslo.service.systemd;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +50,26 @@ class LauncherStatusTests {
 	void aStatusIsOneLine() {
 		assertThat(LauncherStatus.oneLine("reload rejected:\n  app.batch-size=0\r\n must be at least 1"))
 			.isEqualTo("reload rejected: app.batch-size=0 must be at least 1");
+	}
+
+	@Test
+	void aLongStatusIsCutBetweenCharactersSoThatTheDatagramStaysWithinSystemdsLimit() {
+		String error = "reload rejected: " + "\u00e9\u20ac\uD83D\uDE00x".repeat(1000);
+
+		String line = LauncherStatus.oneLine(error);
+
+		byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+		assertThat(utf8.length).isLessThanOrEqualTo(LauncherStatus.MAX_STATUS_BYTES).isGreaterThan(1000);
+		assertThat(line).startsWith("reload rejected: \u00e9\u20ac\uD83D\uDE00x").endsWith("\u2026");
+		assertThat(new String(utf8, StandardCharsets.UTF_8)).isEqualTo(line);
+		assertThat(Character.isHighSurrogate(line.charAt(line.length() - 2))).isFalse();
+	}
+
+	@Test
+	void aShortStatusIsKeptWhole() {
+		String status = "\u00e9".repeat(LauncherStatus.MAX_STATUS_BYTES / 2);
+
+		assertThat(LauncherStatus.oneLine(status)).isEqualTo(status);
 	}
 
 	private static LauncherSnapshot services(ServiceState... states) {

@@ -2,6 +2,7 @@ package dev.oslo.service.systemd;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,6 +31,8 @@ import static org.awaitility.Awaitility.await;
 class SystemdLauncherNotifierTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private static final String MARKER = "X_TEST_MARKER=1";
 
 	@TempDir
 	Path directory;
@@ -65,7 +68,9 @@ class SystemdLauncherNotifierTests {
 		this.notifier = notifier(null);
 		this.notifier.ready();
 		this.notifier.ready();
+		sendMarker();
 		assertThat(this.listener.next(WAIT)).isEqualTo("READY=1\nSTATUS=2 services running");
+		assertThat(this.listener.next(WAIT)).isEqualTo(MARKER);
 	}
 
 	@Test
@@ -89,20 +94,42 @@ class SystemdLauncherNotifierTests {
 
 	@Test
 	void aRejectedReloadStillEndsWithReadyAndTheStatusSaysWhy() throws Exception {
+		String ready = readyAfterARejectedReload("app.batch-size=0:\nmust be at least 1");
+
+		assertThat(ready)
+			.isEqualTo("READY=1\nSTATUS=2 services running; last reload failed: app.batch-size=0: must be at least 1");
+	}
+
+	@Test
+	void aReloadErrorTooLongForADatagramStillEndsWithReady() throws Exception {
+		String ready = readyAfterARejectedReload("app.allowed-hosts=" + "h".repeat(10_000) + ": not a host list");
+
+		assertThat(ready).startsWith("READY=1\nSTATUS=2 services running; last reload failed: app.allowed-hosts=hhh")
+			.endsWith("h\u2026");
+	}
+
+	/**
+	 * Start, then reload with a configuration rejected for {@code error}.
+	 * @return the message that ended the reload
+	 */
+	private String readyAfterARejectedReload(String error) throws InterruptedException {
 		this.notifier = notifier(null);
 		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, () -> {
-			throw new InvalidConfigurationException("app.batch-size=0:\nmust be at least 1", new IllegalStateException());
+			throw new InvalidConfigurationException(error, new IllegalStateException());
 		});
-		reloads.addListener(this.notifier);
-		this.notifier.ready();
-		reloads.markReady();
-		this.listener.next(WAIT);
+		try {
+			reloads.addListener(this.notifier);
+			this.notifier.ready();
+			reloads.markReady();
+			this.listener.next(WAIT);
 
-		reloads.request("SIGHUP");
-		assertThat(this.listener.next(WAIT)).startsWith("RELOADING=1\n");
-		assertThat(this.listener.next(WAIT))
-			.isEqualTo("READY=1\nSTATUS=2 services running; last reload failed: app.batch-size=0: must be at least 1");
-		reloads.close();
+			reloads.request("SIGHUP");
+			assertThat(this.listener.next(WAIT)).startsWith("RELOADING=1\n");
+			return this.listener.next(WAIT);
+		}
+		finally {
+			reloads.close();
+		}
 	}
 
 	@Test
@@ -120,7 +147,8 @@ class SystemdLauncherNotifierTests {
 		assertThat(firstExtension).isBetween(20_000_000L, 25_000_000L);
 
 		String update = this.listener.next(WAIT);
-		assertThat(update).startsWith("EXTEND_TIMEOUT_USEC=").contains("\nSTATUS=stopping: waiting for queue (");
+		assertThat(update).startsWith("EXTEND_TIMEOUT_USEC=")
+			.containsPattern("\nSTATUS=stopping: waiting for (audit, )?queue(, audit)? \\(\\d+ s left\\)$");
 		assertThat(Long.parseLong(NotifyListener.field(update, "EXTEND_TIMEOUT_USEC"))).isLessThan(firstExtension);
 		this.notifier.stopping();
 		this.queue.releaseStop();
@@ -158,7 +186,16 @@ class SystemdLauncherNotifierTests {
 				this.launcher);
 		this.notifier.ready();
 		this.notifier.stopping();
-		assertThat(this.listener.drain()).isEmpty();
+		sendMarker();
+		assertThat(this.listener.next(WAIT)).isEqualTo(MARKER);
+	}
+
+	/**
+	 * Datagrams arrive in the order they were sent: a marker sent last shows nothing else came first.
+	 */
+	private void sendMarker() {
+		SystemdNotifier.of(NotifySocket.parse(this.listener.notifySocket()), NotifyTransports.detect().orElseThrow(), null)
+			.send(List.of(MARKER));
 	}
 
 	private SystemdLauncherNotifier notifier(@Nullable Duration watchdog) {

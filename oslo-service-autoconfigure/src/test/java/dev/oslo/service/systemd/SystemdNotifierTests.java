@@ -69,7 +69,7 @@ class SystemdNotifierTests {
 	void aFailedSendIsLoggedOnceAndNeverThrows(CapturedOutput output) {
 		NotifySocket missing = NotifySocket.parse(this.directory.resolve("gone").toString());
 		SystemdNotifier notifier = SystemdNotifier.of(missing, (socket, message) -> {
-			throw new IOException("sendto(" + socket + ") failed: [2] No such file or directory");
+			throw new IOException("sendto(" + socket + ") failed: ENOENT (errno 2)");
 		}, null);
 		assertThat(notifier.send(List.of("READY=1"))).isFalse();
 		assertThat(notifier.send(List.of("STATUS=still here"))).isFalse();
