@@ -23,6 +23,8 @@ public class SampleProperties {
 
 	private final Audit audit = new Audit();
 
+	private final Cleanup cleanup = new Cleanup();
+
 	public Heartbeat getHeartbeat() {
 		return this.heartbeat;
 	}
@@ -33,6 +35,30 @@ public class SampleProperties {
 
 	public Audit getAudit() {
 		return this.audit;
+	}
+
+	public Cleanup getCleanup() {
+		return this.cleanup;
+	}
+
+	/**
+	 * The clean-up task, which runs once per period across all replicas.
+	 */
+	public static class Cleanup {
+
+		/**
+		 * How long one clean-up run takes.
+		 */
+		private Duration duration = Duration.ZERO;
+
+		public Duration getDuration() {
+			return this.duration;
+		}
+
+		public void setDuration(Duration duration) {
+			this.duration = duration;
+		}
+
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.oslo.sample;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.oslo.service.periodic.PeriodicTask;
@@ -10,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Periodic tasks of the sample: a report of the work queue, and an audit that can be made slow or
- * failing to watch the scheduler cope.
+ * Periodic tasks of the sample: a report of the work queue, an audit that can be made slow or
+ * failing to watch the scheduler cope, and a clean-up that runs on one replica per period.
  */
 @Component
 public class SampleTasks {
@@ -51,6 +52,21 @@ public class SampleTasks {
 			throw new IllegalStateException("audit failed (sample.audit.fail is set)");
 		}
 		logger.info("audit ends");
+	}
+
+	/**
+	 * A clean-up that must run once per period however many replicas run: a cluster singleton,
+	 * under a lock in the application's database (H2 in memory by default, PostgreSQL with the
+	 * {@code cluster} profile). Takes {@code sample.cleanup.duration}.
+	 */
+	@PeriodicTask(name = "cleanup", spacing = "${sample.cleanup.spacing:20s}", clusterSingleton = true)
+	public void cleanup() {
+		logger.info("cleanup begins at {} in pid {}", Instant.now(), ProcessHandle.current().pid());
+		Duration duration = this.properties.getCleanup().getDuration();
+		if (!duration.isZero()) {
+			LockSupport.parkNanos(duration.toNanos());
+		}
+		logger.info("cleanup ends");
 	}
 
 }

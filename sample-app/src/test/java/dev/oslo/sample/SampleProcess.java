@@ -166,7 +166,7 @@ final class SampleProcess implements AutoCloseable {
 		Files.deleteIfExists(this.log);
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
+import dev.oslo.service.DurationFormat;
 import dev.oslo.service.autoconfigure.OsloServiceProperties.TaskOverride;
 import dev.oslo.service.periodic.PeriodicTaskDefinition;
 import dev.oslo.service.periodic.TaskSettings;
@@ -32,13 +33,21 @@ final class AnnotatedTaskSettings implements Supplier<TaskSettings> {
 
 	private final Environment environment;
 
+	private final boolean clusterLockAvailable;
+
 	private TaskSettings lastGood;
 
-	AnnotatedTaskSettings(PeriodicTaskDefinition definition, OsloServiceProperties properties,
-			Environment environment) {
+	/**
+	 * Read a task's settings; they must be valid now.
+	 * @param clusterLockAvailable whether the application has a cluster lock for singleton tasks
+	 * @throws IllegalStateException naming the property and the value that is wrong
+	 */
+	AnnotatedTaskSettings(PeriodicTaskDefinition definition, OsloServiceProperties properties, Environment environment,
+			boolean clusterLockAvailable) {
 		this.definition = definition;
 		this.properties = properties;
 		this.environment = environment;
+		this.clusterLockAvailable = clusterLockAvailable;
 		this.lastGood = read();
 	}
 
@@ -64,8 +73,38 @@ final class AnnotatedTaskSettings implements Supplier<TaskSettings> {
 		if (spacing.isNegative()) {
 			return DISABLED;
 		}
-		return new TaskSettings(spacing.isZero() ? this.properties.getPeriodic().getDefaultSpacing() : spacing,
-				choose((override != null) ? override.getRunImmediately() : null, this.definition.runImmediately()));
+		Duration effective = spacing.isZero() ? this.properties.getPeriodic().getDefaultSpacing() : spacing;
+		return new TaskSettings(effective,
+				choose((override != null) ? override.getRunImmediately() : null, this.definition.runImmediately()),
+				singletonLock(override, effective));
+	}
+
+	private TaskSettings.@Nullable SingletonLock singletonLock(@Nullable TaskOverride override, Duration spacing) {
+		String name = this.definition.name();
+		String prefix = "oslo.service.periodic.tasks." + name + ".";
+		if (!choose((override != null) ? override.getClusterSingleton() : null, this.definition.clusterSingleton())) {
+			return null;
+		}
+		if (!this.clusterLockAvailable) {
+			throw new IllegalStateException("Periodic task '" + name + "' is a cluster singleton, but the application "
+					+ "has no cluster lock: define a ShedLock LockProvider bean, or a DataSource (with "
+					+ "net.javacrumbs.shedlock:shedlock-provider-jdbc-template on the classpath) for the JDBC lock, or set "
+					+ prefix + "cluster-singleton=false");
+		}
+		TaskSettings.SingletonLock defaults = TaskSettings.SingletonLock.forSpacing(spacing);
+		Duration atMost = (override != null && override.getLockAtMostFor() != null) ? override.getLockAtMostFor()
+				: defaults.lockAtMostFor();
+		Duration atLeast = (override != null && override.getLockAtLeastFor() != null) ? override.getLockAtLeastFor()
+				: defaults.lockAtLeastFor();
+		if (atMost.isNegative() || atMost.isZero()) {
+			throw new IllegalStateException(prefix + "lock-at-most-for=" + DurationFormat.format(atMost)
+					+ " must be positive");
+		}
+		if (atLeast.isNegative() || atLeast.compareTo(atMost) > 0) {
+			throw new IllegalStateException(prefix + "lock-at-least-for=" + DurationFormat.format(atLeast)
+					+ " must be between 0 and lock-at-most-for (" + DurationFormat.format(atMost) + ")");
+		}
+		return new TaskSettings.SingletonLock(atMost, atLeast);
 	}
 
 	private Duration annotatedSpacing() {

@@ -149,11 +149,35 @@ public class OsloServiceProperties implements Validator {
 
 	@Override
 	public void validate(Object target, Errors errors) {
+		((OsloServiceProperties) target).getPeriodic().getTasks().forEach((name, task) -> validateLock(name, task, errors));
 		Worker checked = ((OsloServiceProperties) target).getWorker();
 		if (checked.getMaxRespawnDelay().compareTo(checked.getRespawnDelay()) < 0) {
 			errors.rejectValue("worker.maxRespawnDelay", "oslo.service.worker.max-respawn-delay",
 					"must not be below oslo.service.worker.respawn-delay (" + DurationFormat.format(checked.getRespawnDelay())
 							+ ")");
+		}
+	}
+
+	/**
+	 * The lock lifetimes a task's overrides give alone; those that also depend on the spacing are
+	 * checked when the task's settings are read.
+	 */
+	private static void validateLock(String name, TaskOverride task, Errors errors) {
+		String prefix = "oslo.service.periodic.tasks." + name + ".";
+		Duration atMost = task.getLockAtMostFor();
+		Duration atLeast = task.getLockAtLeastFor();
+		if (atMost != null && (atMost.isNegative() || atMost.isZero())) {
+			errors.rejectValue("periodic.tasks[" + name + "].lockAtMostFor", prefix + "lock-at-most-for",
+					"must be positive, was " + DurationFormat.format(atMost));
+		}
+		if (atLeast != null && atLeast.isNegative()) {
+			errors.rejectValue("periodic.tasks[" + name + "].lockAtLeastFor", prefix + "lock-at-least-for",
+					"must not be negative, was " + DurationFormat.format(atLeast));
+		}
+		if (atMost != null && atLeast != null && atLeast.compareTo(atMost) > 0) {
+			errors.rejectValue("periodic.tasks[" + name + "].lockAtLeastFor", prefix + "lock-at-least-for",
+					"must not exceed " + prefix + "lock-at-most-for (" + DurationFormat.format(atMost) + "), was "
+							+ DurationFormat.format(atLeast));
 		}
 	}
 
@@ -309,6 +333,12 @@ public class OsloServiceProperties implements Validator {
 		 */
 		private Map<String, TaskOverride> tasks = new LinkedHashMap<>();
 
+		/**
+		 * The JDBC cluster lock of cluster-singleton tasks, used when the application has a
+		 * DataSource and no ShedLock LockProvider bean of its own.
+		 */
+		private final Lock lock = new Lock();
+
 		public Duration getDefaultSpacing() {
 			return this.defaultSpacing;
 		}
@@ -354,6 +384,48 @@ public class OsloServiceProperties implements Validator {
 			this.tasks = tasks;
 		}
 
+		public Lock getLock() {
+			return this.lock;
+		}
+
+	}
+
+	/**
+	 * The JDBC cluster lock (ShedLock's JdbcTemplateLockProvider, on database time).
+	 */
+	public static class Lock {
+
+		/**
+		 * The lock table: one row per cluster-singleton task (name, lock_until, locked_at,
+		 * locked_by).
+		 */
+		private String tableName = "shedlock";
+
+		/**
+		 * Whether to create the lock table, if it does not exist, at the first lock.
+		 */
+		private boolean createTable = true;
+
+		public String getTableName() {
+			return this.tableName;
+		}
+
+		public void setTableName(String tableName) {
+			if (!tableName.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+				throw new IllegalArgumentException(
+						"oslo.service.periodic.lock.table-name must be a plain SQL table name, was '" + tableName + "'");
+			}
+			this.tableName = tableName;
+		}
+
+		public boolean isCreateTable() {
+			return this.createTable;
+		}
+
+		public void setCreateTable(boolean createTable) {
+			this.createTable = createTable;
+		}
+
 	}
 
 	/**
@@ -378,6 +450,26 @@ public class OsloServiceProperties implements Validator {
 		 */
 		private @Nullable Boolean runImmediately;
 
+		/**
+		 * Whether the task runs once per period across all replicas, under a cluster-wide lock.
+		 */
+		private @Nullable Boolean clusterSingleton;
+
+		/**
+		 * How long a cluster-singleton task's lock outlives a replica that died holding it; longer
+		 * than the longest run. Twice the spacing when unset. A bare number is in seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration lockAtMostFor;
+
+		/**
+		 * How long a cluster-singleton task's lock stays held after a short run, so that a replica
+		 * running a little behind skips the same period; shorter than the spacing. Four fifths of
+		 * the spacing when unset. A bare number is in seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration lockAtLeastFor;
+
 		public @Nullable Duration getSpacing() {
 			return this.spacing;
 		}
@@ -400,6 +492,30 @@ public class OsloServiceProperties implements Validator {
 
 		public void setRunImmediately(@Nullable Boolean runImmediately) {
 			this.runImmediately = runImmediately;
+		}
+
+		public @Nullable Boolean getClusterSingleton() {
+			return this.clusterSingleton;
+		}
+
+		public void setClusterSingleton(@Nullable Boolean clusterSingleton) {
+			this.clusterSingleton = clusterSingleton;
+		}
+
+		public @Nullable Duration getLockAtMostFor() {
+			return this.lockAtMostFor;
+		}
+
+		public void setLockAtMostFor(@Nullable Duration lockAtMostFor) {
+			this.lockAtMostFor = lockAtMostFor;
+		}
+
+		public @Nullable Duration getLockAtLeastFor() {
+			return this.lockAtLeastFor;
+		}
+
+		public void setLockAtLeastFor(@Nullable Duration lockAtLeastFor) {
+			this.lockAtLeastFor = lockAtLeastFor;
 		}
 
 	}

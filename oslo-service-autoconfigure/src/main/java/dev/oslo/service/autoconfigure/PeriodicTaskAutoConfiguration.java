@@ -3,6 +3,7 @@ package dev.oslo.service.autoconfigure;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.periodic.ClusterLock;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.TaskRunListener;
 
@@ -35,19 +36,19 @@ public final class PeriodicTaskAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PeriodicTaskScheduler osloPeriodicTaskScheduler(PeriodicTaskExecutor executor, OsloServiceProperties properties,
-			ReloadCoordinator reloads, ObjectProvider<TaskRunListener> listener) {
+			ReloadCoordinator reloads, ObjectProvider<TaskRunListener> listener, ObjectProvider<ClusterLock> lock) {
 		PeriodicTaskScheduler scheduler = new PeriodicTaskScheduler(executor.scheduler(),
 				executor.scheduler().getClock(),
 				() -> properties.getPeriodic().isJitter() ? ThreadLocalRandom.current().nextDouble() : 0,
-				listener.getIfAvailable(() -> TaskRunListener.NONE));
+				listener.getIfAvailable(() -> TaskRunListener.NONE), lock.getIfAvailable(() -> ClusterLock.NONE));
 		reloads.addListener((result) -> scheduler.reschedule());
 		return scheduler;
 	}
 
 	@Bean
 	PeriodicTaskLifecycle osloPeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,
-			OsloServiceProperties properties, Environment environment) {
-		return new PeriodicTaskLifecycle(scheduler, registrar, properties, environment);
+			OsloServiceProperties properties, Environment environment, ObjectProvider<ClusterLock> lock) {
+		return new PeriodicTaskLifecycle(scheduler, registrar, properties, environment, lock.getIfAvailable() != null);
 	}
 
 }

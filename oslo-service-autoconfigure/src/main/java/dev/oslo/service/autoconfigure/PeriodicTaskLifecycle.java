@@ -27,21 +27,25 @@ final class PeriodicTaskLifecycle implements SmartLifecycle {
 
 	private final Environment environment;
 
+	private final boolean clusterLockAvailable;
+
 	private volatile boolean running;
 
 	PeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,
-			OsloServiceProperties properties, Environment environment) {
+			OsloServiceProperties properties, Environment environment, boolean clusterLockAvailable) {
 		this.scheduler = scheduler;
 		this.registrar = registrar;
 		this.properties = properties;
 		this.environment = environment;
+		this.clusterLockAvailable = clusterLockAvailable;
 	}
 
 	@Override
 	public void start() {
 		for (PeriodicTaskRegistrar.FoundTask task : this.registrar.found()) {
 			this.scheduler.register(task.definition().name(), task.work(),
-					new AnnotatedTaskSettings(task.definition(), this.properties, this.environment));
+					new AnnotatedTaskSettings(task.definition(), this.properties, this.environment,
+							this.clusterLockAvailable));
 		}
 		this.scheduler.start();
 		this.running = true;

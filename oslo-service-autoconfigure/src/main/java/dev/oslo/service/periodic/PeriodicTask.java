@@ -47,4 +47,15 @@ public @interface PeriodicTask {
 	 */
 	boolean enabled() default true;
 
+	/**
+	 * Whether the task runs once per period across all replicas of the application rather than in
+	 * each: before each run the replica takes a cluster-wide lock (ShedLock's {@code LockProvider},
+	 * or the JDBC one on the application's {@code DataSource}) and skips the run when another
+	 * replica holds it. Overridden by {@code oslo.service.periodic.tasks.<name>.cluster-singleton}.
+	 * Only the starter's scheduler takes the lock; {@link PeriodicTasks#runPeriodicTasks} driven by
+	 * hand runs every task.
+	 * @return {@code true} to run once per cluster
+	 */
+	boolean clusterSingleton() default false;
+
 }

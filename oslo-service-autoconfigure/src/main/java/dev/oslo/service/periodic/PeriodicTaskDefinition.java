@@ -11,14 +11,15 @@ import java.lang.reflect.Method;
  * @param runImmediately whether the first run is at once
  * @param externalProcessOk whether it is an external-process task
  * @param enabled whether the annotation enables it
+ * @param clusterSingleton whether it runs once per cluster
  */
 public record PeriodicTaskDefinition(String name, Method method, String spacing, boolean runImmediately,
-		boolean externalProcessOk, boolean enabled) {
+		boolean externalProcessOk, boolean enabled, boolean clusterSingleton) {
 
 	static PeriodicTaskDefinition of(Method method, PeriodicTask annotation) {
 		String name = annotation.name().isEmpty() ? method.getName() : annotation.name();
 		return new PeriodicTaskDefinition(name, method, annotation.spacing(), annotation.runImmediately(),
-				annotation.externalProcessOk(), annotation.enabled());
+				annotation.externalProcessOk(), annotation.enabled(), annotation.clusterSingleton());
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,7 +26,9 @@ import org.springframework.scheduling.TaskScheduler;
  * {@link PeriodicTaskTrigger}: a task never overlaps itself, an overrun moves its next run to the
  * next grid point, an exception is logged and counted and stops nothing, and the spacing is read
  * at every decision. {@link #reschedule()} applies changed spacings at once (after a reload);
- * {@link #stop(Duration)} starts no new run and waits for runs in progress.
+ * {@link #stop(Duration)} starts no new run and waits for runs in progress. A task whose settings
+ * make it a cluster singleton takes the {@link ClusterLock} before each run and skips the run when
+ * another replica holds it or the lock cannot be reached.
  */
 public final class PeriodicTaskScheduler {
 
@@ -41,6 +44,8 @@ public final class PeriodicTaskScheduler {
 
 	private final TaskRunListener listener;
 
+	private final ClusterLock lock;
+
 	private boolean started;
 
 	/**
@@ -52,10 +57,24 @@ public final class PeriodicTaskScheduler {
 	 */
 	public PeriodicTaskScheduler(TaskScheduler scheduler, Clock clock, DoubleSupplier jitter,
 			TaskRunListener listener) {
+		this(scheduler, clock, jitter, listener, ClusterLock.NONE);
+	}
+
+	/**
+	 * Create the scheduler, with the lock its cluster-singleton tasks share with other replicas.
+	 * @param scheduler runs the tasks
+	 * @param clock the clock of the schedule (the task scheduler's)
+	 * @param jitter numbers in {@code [0, 1]} for the jitter; always zero for none
+	 * @param listener told about every run, e.g. to time it
+	 * @param lock taken before each run of a task whose settings make it a cluster singleton
+	 */
+	public PeriodicTaskScheduler(TaskScheduler scheduler, Clock clock, DoubleSupplier jitter,
+			TaskRunListener listener, ClusterLock lock) {
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.jitter = Objects.requireNonNull(jitter, "jitter");
 		this.listener = Objects.requireNonNull(listener, "listener");
+		this.lock = Objects.requireNonNull(lock, "lock");
 	}
 
 	/**
@@ -125,7 +144,8 @@ public final class PeriodicTaskScheduler {
 	}
 
 	/**
-	 * Run one task now, outside its schedule, on the calling thread; skipped if it is running.
+	 * Run one task now, outside its schedule, on the calling thread; skipped if it is running, or,
+	 * for a cluster singleton, if its lock is held elsewhere or cannot be reached.
 	 * @param name the task
 	 * @return whether it ran
 	 * @throws IllegalArgumentException if there is no such task
@@ -168,6 +188,8 @@ public final class PeriodicTaskScheduler {
 
 		private final ReentrantLock running = new ReentrantLock();
 
+		private final SingletonGuard guard;
+
 		private @Nullable ScheduledFuture<?> future;
 
 		private @Nullable PeriodicTaskTrigger trigger;
@@ -192,6 +214,8 @@ public final class PeriodicTaskScheduler {
 			this.name = name;
 			this.work = work;
 			this.settings = settings;
+			this.guard = new SingletonGuard(name, PeriodicTaskScheduler.this.lock, PeriodicTaskScheduler.this.clock,
+					PeriodicTaskScheduler.this.listener);
 		}
 
 		boolean run() {
@@ -200,25 +224,43 @@ public final class PeriodicTaskScheduler {
 				return false;
 			}
 			try {
-				Instant at = PeriodicTaskScheduler.this.clock.instant();
-				long started = System.nanoTime();
-				this.lastRunAt = at;
-				Throwable failure = null;
+				TaskSettings.SingletonLock singleton = this.settings.get().singleton();
+				if (singleton == null) {
+					runWork();
+					return true;
+				}
+				Optional<ClusterLock.Held> held = this.guard.acquire(singleton);
+				if (held.isEmpty()) {
+					return false;
+				}
 				try {
-					this.work.run();
+					runWork();
 				}
-				catch (RuntimeException | Error ex) {
-					failure = ex;
-					logger.error("Periodic task '{}' failed; it stays scheduled", this.name, ex);
+				finally {
+					this.guard.release(held.get());
 				}
-				long nanos = System.nanoTime() - started;
-				record(nanos, failure);
-				PeriodicTaskScheduler.this.listener.ran(this.name, Duration.ofNanos(nanos), failure);
 				return true;
 			}
 			finally {
 				this.running.unlock();
 			}
+		}
+
+		private void runWork() {
+			Instant at = PeriodicTaskScheduler.this.clock.instant();
+			long started = System.nanoTime();
+			this.lastRunAt = at;
+			Throwable failure = null;
+			try {
+				this.work.run();
+			}
+			catch (RuntimeException | Error ex) {
+				failure = ex;
+				logger.error("Periodic task '{}' failed; it stays scheduled", this.name, ex);
+			}
+			long nanos = System.nanoTime() - started;
+			record(nanos, failure);
+			PeriodicTaskScheduler.this.listener.ran(this.name, Duration.ofNanos(nanos), failure);
 		}
 
 		private synchronized void record(long nanos, @Nullable Throwable failure) {
@@ -261,10 +303,12 @@ public final class PeriodicTaskScheduler {
 
 		synchronized PeriodicTaskSnapshot snapshot() {
 			PeriodicTaskTrigger current = this.trigger;
+			TaskSettings.SingletonLock singleton = this.settings.get().singleton();
 			Instant next = (this.future != null && current != null) ? current.next() : null;
 			return new PeriodicTaskSnapshot(this.name, this.settings.get().spacing(), this.lastRunAt,
 					this.lastDuration, this.lastOutcome, this.lastError, next, this.runs, this.failures,
-					Duration.ofNanos(this.successNanos), Duration.ofNanos(this.failureNanos));
+					Duration.ofNanos(this.successNanos), Duration.ofNanos(this.failureNanos),
+					(singleton != null) ? this.guard.snapshot(singleton) : null);
 		}
 
 	}

@@ -19,8 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param failures how many of them failed
  * @param successTime the time all successful runs took
  * @param failureTime the time all failed runs took
+ * @param singleton the task's cluster lock, or {@code null} unless it runs once per cluster
  */
 public record PeriodicTaskSnapshot(String name, @Nullable Duration spacing, @Nullable Instant lastRunAt,
 		@Nullable Duration lastDuration, @Nullable String lastOutcome, @Nullable String lastError,
-		@Nullable Instant nextRunAt, long runs, long failures, Duration successTime, Duration failureTime) {
+		@Nullable Instant nextRunAt, long runs, long failures, Duration successTime, Duration failureTime,
+		@Nullable SingletonLockSnapshot singleton) {
 }

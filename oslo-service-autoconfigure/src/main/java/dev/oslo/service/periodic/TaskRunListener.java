@@ -22,4 +22,14 @@ public interface TaskRunListener {
 	 */
 	void ran(String name, Duration duration, @Nullable Throwable failure);
 
+	/**
+	 * A run of a cluster-singleton task was skipped.
+	 * @param name the task
+	 * @param outcome {@code locked} (another replica held the lock) or {@code lock-unavailable}
+	 * (the lock's store could not be reached)
+	 * @param duration how long asking for the lock took
+	 */
+	default void skipped(String name, String outcome, Duration duration) {
+	}
+
 }

@@ -33,6 +33,19 @@ class PeriodicTaskTimerTests {
 		assertThat(this.registry.find("oslo.periodic.task").timers()).hasSize(3);
 	}
 
+	@Test
+	void skippedRunsOfAClusterSingletonAreCountedByOutcome() {
+		this.listener.ran("cleanup", Duration.ofMillis(10), null);
+		this.listener.skipped("cleanup", "locked", Duration.ofMillis(2));
+		this.listener.skipped("cleanup", "locked", Duration.ofMillis(3));
+		this.listener.skipped("cleanup", "lock-unavailable", Duration.ofSeconds(3));
+
+		assertThat(timer("cleanup", "success").count()).isOne();
+		assertThat(timer("cleanup", "locked").count()).isEqualTo(2);
+		assertThat(timer("cleanup", "locked").totalTime(TimeUnit.MILLISECONDS)).isEqualTo(5.0);
+		assertThat(timer("cleanup", "lock-unavailable").count()).isOne();
+	}
+
 	private Timer timer(String name, String outcome) {
 		return this.registry.get("oslo.periodic.task").tag("name", name).tag("outcome", outcome).timer();
 	}

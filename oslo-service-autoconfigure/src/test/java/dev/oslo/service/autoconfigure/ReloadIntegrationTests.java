@@ -118,6 +118,18 @@ class ReloadIntegrationTests {
 	}
 
 	@Test
+	void contradictoryLockLifetimesAreRejected() throws Exception {
+		start("oslo.service.periodic.tasks.cleanup.lock-at-most-for: 30s\n");
+		write("oslo.service.periodic.tasks.cleanup.lock-at-most-for: 30s\n"
+				+ "oslo.service.periodic.tasks.cleanup.lock-at-least-for: 1m\n");
+		ReloadResult result = reload();
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILED);
+		assertThat(result.error()).contains("must not exceed oslo.service.periodic.tasks.cleanup.lock-at-most-for (30s), "
+				+ "was 60s");
+		assertThat(properties().getPeriodic().getTasks().get("cleanup").getLockAtLeastFor()).isNull();
+	}
+
+	@Test
 	void failedConstraintIsRejected() throws Exception {
 		start("app.batch-size: 5\n");
 		write("app.batch-size: 0\n");

@@ -1,0 +1,143 @@
+package dev.oslo.service.periodic;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one cluster-singleton task's lock before each run and keeps the record of it. A run is
+ * skipped, never queued, when another replica holds the lock ({@code locked}) or when the lock's
+ * store cannot be reached ({@code lock-unavailable}); an unreachable store is logged as a warning
+ * once, and again at info level when it answers again.
+ */
+final class SingletonGuard {
+
+	static final String ACQUIRED = "acquired";
+
+	static final String LOCKED = "locked";
+
+	static final String UNAVAILABLE = "lock-unavailable";
+
+	private static final Logger logger = LoggerFactory.getLogger(SingletonGuard.class);
+
+	private final String name;
+
+	private final ClusterLock lock;
+
+	private final Clock clock;
+
+	private final TaskRunListener listener;
+
+	private @Nullable String lastOutcome;
+
+	private @Nullable Instant lastAttemptAt;
+
+	private @Nullable String holder;
+
+	private @Nullable String lastError;
+
+	private long acquired;
+
+	private long locked;
+
+	private long unavailable;
+
+	private boolean storeDown;
+
+	SingletonGuard(String name, ClusterLock lock, Clock clock, TaskRunListener listener) {
+		this.name = name;
+		this.lock = lock;
+		this.clock = clock;
+		this.listener = listener;
+	}
+
+	/**
+	 * Ask for the lock.
+	 * @return the held lock, or empty when this run is skipped
+	 */
+	Optional<ClusterLock.Held> acquire(TaskSettings.SingletonLock settings) {
+		long started = System.nanoTime();
+		Optional<ClusterLock.Held> held;
+		try {
+			held = this.lock.tryLock(this.name, settings.lockAtMostFor(), settings.lockAtLeastFor());
+		}
+		catch (RuntimeException ex) {
+			storeUnreachable(ex);
+			record(UNAVAILABLE, null, ex.toString());
+			this.listener.skipped(this.name, UNAVAILABLE, Duration.ofNanos(System.nanoTime() - started));
+			return Optional.empty();
+		}
+		storeReachable();
+		String outcome = held.isPresent() ? ACQUIRED : LOCKED;
+		record(outcome, holder(), null);
+		if (held.isEmpty()) {
+			logger.debug("Periodic task '{}' is locked by another replica; this run is skipped", this.name);
+			this.listener.skipped(this.name, LOCKED, Duration.ofNanos(System.nanoTime() - started));
+		}
+		return held;
+	}
+
+	/**
+	 * Release the lock after a run; a failure is logged, and the lock then expires by itself.
+	 */
+	void release(ClusterLock.Held held) {
+		try {
+			held.unlock();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Periodic task '{}' could not release its cluster lock ({}); it expires by itself", this.name,
+					ex.toString());
+		}
+	}
+
+	synchronized SingletonLockSnapshot snapshot(TaskSettings.SingletonLock settings) {
+		return new SingletonLockSnapshot(settings.lockAtMostFor(), settings.lockAtLeastFor(), this.lastOutcome, this.lastAttemptAt, this.holder, this.lastError,
+				this.acquired, this.locked, this.unavailable);
+	}
+
+	private @Nullable String holder() {
+		try {
+			return this.lock.holder(this.name).orElse(null);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Cannot tell who holds the lock of periodic task '{}'", this.name, ex);
+			return null;
+		}
+	}
+
+	private synchronized void record(String outcome, @Nullable String holder, @Nullable String error) {
+		switch (outcome) {
+			case ACQUIRED -> this.acquired++;
+			case LOCKED -> this.locked++;
+			default -> this.unavailable++;
+		}
+		this.lastOutcome = outcome;
+		this.lastAttemptAt = this.clock.instant();
+		this.holder = holder;
+		this.lastError = error;
+	}
+
+	private synchronized void storeUnreachable(RuntimeException ex) {
+		if (!this.storeDown) {
+			this.storeDown = true;
+			logger.warn("Periodic task '{}' cannot reach its cluster lock, so its runs are skipped until it answers: {}",
+					this.name, ex.toString());
+		}
+		else {
+			logger.debug("Periodic task '{}' still cannot reach its cluster lock", this.name, ex);
+		}
+	}
+
+	private synchronized void storeReachable() {
+		if (this.storeDown) {
+			this.storeDown = false;
+			logger.info("Periodic task '{}' reaches its cluster lock again", this.name);
+		}
+	}
+
+}

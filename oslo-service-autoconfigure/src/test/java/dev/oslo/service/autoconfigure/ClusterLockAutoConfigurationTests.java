@@ -1,0 +1,200 @@
+package dev.oslo.service.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import dev.oslo.service.autoconfigure.OsloServiceProperties.TaskOverride;
+import dev.oslo.service.periodic.PeriodicTask;
+import dev.oslo.service.periodic.PeriodicTaskScheduler;
+import dev.oslo.service.periodic.PeriodicTaskSnapshot;
+import dev.oslo.service.periodic.SingletonLockSnapshot;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cluster lock that {@code @PeriodicTask(clusterSingleton = true)} gets from what the
+ * application has: its own ShedLock provider, a data source, or nothing.
+ */
+class ClusterLockAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class, DataSourceAutoConfiguration.class,
+				ClusterLockAutoConfiguration.class, PeriodicTaskAutoConfiguration.class))
+		.withPropertyValues("oslo.service.signals.enabled=false", "oslo.service.log-options=false")
+		.withBean(Singleton.class);
+
+	@Test
+	void withADataSourceTheJdbcLockOnDatabaseTimeIsUsedAndItsTableCreated() {
+		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:locks;DB_CLOSE_DELAY=-1").run((context) -> {
+			assertThat(context.getBean(PeriodicTaskScheduler.class).runNow("report")).isTrue();
+
+			assertThat(context.getBean(Singleton.class).runs).hasValue(1);
+			String holder = LockHolder.describe();
+			assertThat(jdbc(context).queryForObject("SELECT locked_by FROM shedlock WHERE name = ?",
+					String.class, "report")).isEqualTo(holder).endsWith(":" + ProcessHandle.current().pid());
+			PeriodicTaskSnapshot task = report(context);
+			assertThat(task.singleton().lastOutcome()).isEqualTo("acquired");
+			assertThat(task.singleton().holder()).isEqualTo(holder);
+		});
+	}
+
+	@Test
+	void aRunWithinLockAtLeastForOfTheLastIsSkippedAsLockedByItsHolder() {
+		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:held;DB_CLOSE_DELAY=-1",
+				"oslo.service.periodic.tasks.report.lock-at-least-for=1h").run((context) -> {
+					PeriodicTaskScheduler scheduler = context.getBean(PeriodicTaskScheduler.class);
+					assertThat(scheduler.runNow("report")).isTrue();
+
+					assertThat(scheduler.runNow("report")).isFalse();
+
+					assertThat(context.getBean(Singleton.class).runs).hasValue(1);
+					assertThat(report(context).singleton().lastOutcome()).isEqualTo("locked");
+					assertThat(report(context).singleton().holder()).isEqualTo(LockHolder.describe());
+				});
+	}
+
+	@Test
+	void theApplicationsOwnLockProviderWins() {
+		RecordingProvider provider = new RecordingProvider();
+		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:unused;DB_CLOSE_DELAY=-1")
+			.withBean(LockProvider.class, () -> provider)
+			.run((context) -> {
+				assertThat(context.getBean(PeriodicTaskScheduler.class).runNow("report")).isTrue();
+
+				assertThat(provider.locked).singleElement()
+					.satisfies((configuration) -> assertThat(configuration.getName()).isEqualTo("report"));
+				assertThat(jdbc(context)
+					.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'SHEDLOCK'",
+							Integer.class)).isZero();
+			});
+	}
+
+	@Test
+	void withNeitherStartUpFailsNamingTheTaskAndTheFix() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class,
+					ClusterLockAutoConfiguration.class, PeriodicTaskAutoConfiguration.class))
+			.withPropertyValues("oslo.service.signals.enabled=false", "oslo.service.log-options=false")
+			.withBean(Singleton.class)
+			.run((context) -> {
+				assertThat(context).getFailure()
+					.hasStackTraceContaining("Periodic task 'report' is a cluster singleton, but the application has no "
+							+ "cluster lock: define a ShedLock LockProvider bean, or a DataSource")
+					.hasStackTraceContaining("oslo.service.periodic.tasks.report.cluster-singleton=false");
+			});
+	}
+
+	@Test
+	void thePropertyMakesAnyTaskASingletonOrNot() {
+		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:flags;DB_CLOSE_DELAY=-1",
+				"oslo.service.periodic.tasks.report.cluster-singleton=false").run((context) -> {
+					assertThat(report(context).singleton()).isNull();
+				});
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class,
+					ClusterLockAutoConfiguration.class, PeriodicTaskAutoConfiguration.class))
+			.withPropertyValues("oslo.service.signals.enabled=false", "oslo.service.log-options=false",
+					"oslo.service.periodic.tasks.report.cluster-singleton=false")
+			.withBean(Singleton.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void badLockLifetimesFailStartUpNamingTheProperty() {
+		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:times;DB_CLOSE_DELAY=-1",
+				"oslo.service.periodic.tasks.report.lock-at-most-for=30s",
+				"oslo.service.periodic.tasks.report.lock-at-least-for=1m")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("must not exceed oslo.service.periodic.tasks.report.lock-at-most-for (30s), was 60s"));
+		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:zero;DB_CLOSE_DELAY=-1",
+				"oslo.service.periodic.tasks.report.lock-at-most-for=0")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("oslo.service.periodic.tasks.report.lock-at-most-for")
+				.hasStackTraceContaining("must be positive, was 0s"));
+		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:derived;DB_CLOSE_DELAY=-1",
+				"oslo.service.periodic.tasks.report.lock-at-least-for=3h")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("oslo.service.periodic.tasks.report.lock-at-least-for=")
+				.hasStackTraceContaining("must be between 0 and lock-at-most-for"));
+	}
+
+	@Test
+	void lockLifetimesDefaultFromTheSpacingAndAnInvalidChangeAfterStartUpKeepsThePreviousOnes() {
+		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:change;DB_CLOSE_DELAY=-1").run((context) -> {
+			SingletonLockSnapshot before = report(context).singleton();
+			assertThat(before.lockAtMostFor()).isEqualTo(Duration.ofHours(2));
+			assertThat(before.lockAtLeastFor()).isEqualTo(Duration.ofMinutes(48));
+
+			TaskOverride override = new TaskOverride();
+			override.setLockAtMostFor(Duration.ofSeconds(10));
+			override.setLockAtLeastFor(Duration.ofSeconds(20));
+			context.getBean(OsloServiceProperties.class).getPeriodic().getTasks().put("report", override);
+
+			SingletonLockSnapshot after = report(context).singleton();
+			assertThat(after.lockAtMostFor()).isEqualTo(Duration.ofHours(2));
+			assertThat(after.lockAtLeastFor()).isEqualTo(Duration.ofMinutes(48));
+		});
+	}
+
+	@Test
+	void aTableNameThatIsNotPlainSqlFailsStartUp() {
+		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:names;DB_CLOSE_DELAY=-1",
+				"oslo.service.periodic.lock.table-name=locks; DROP TABLE users")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("oslo.service.periodic.lock.table-name must be a plain SQL table name, was "
+						+ "'locks; DROP TABLE users'"));
+	}
+
+	private static JdbcTemplate jdbc(ApplicationContext context) {
+		return new JdbcTemplate(context.getBean(DataSource.class));
+	}
+
+	private static PeriodicTaskSnapshot report(ApplicationContext context) {
+		return context.getBean(PeriodicTaskScheduler.class)
+			.snapshot()
+			.stream()
+			.filter((task) -> task.name().equals("report"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	static class Singleton {
+
+		final AtomicInteger runs = new AtomicInteger();
+
+		@PeriodicTask(spacing = "1h", name = "report", clusterSingleton = true)
+		void report() {
+			this.runs.incrementAndGet();
+		}
+
+	}
+
+	static class RecordingProvider implements LockProvider {
+
+		final List<LockConfiguration> locked = new CopyOnWriteArrayList<>();
+
+		@Override
+		public Optional<SimpleLock> lock(LockConfiguration configuration) {
+			this.locked.add(configuration);
+			return Optional.of(() -> {
+			});
+		}
+
+	}
+
+}
