@@ -22,8 +22,8 @@ if [ "$(id -u)" -ne 0 ]; then
   sudo="sudo"
 fi
 echo "Installing PostgreSQL from the distribution's packages (no default cluster)"
-$sudo mkdir -p /etc/postgresql-common
-echo "create_main_cluster = false" | $sudo tee /etc/postgresql-common/createcluster.conf > /dev/null
+$sudo mkdir -p /etc/postgresql-common/createcluster.d
+echo "create_main_cluster = false" | $sudo tee /etc/postgresql-common/createcluster.d/oslo-tests.conf > /dev/null
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql > /dev/null
 found

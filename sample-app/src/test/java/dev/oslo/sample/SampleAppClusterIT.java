@@ -55,14 +55,17 @@ class SampleAppClusterIT {
 			for (int i = 1; i < runs.size(); i++) {
 				assertThat(Duration.between(runs.get(i - 1).at(), runs.get(i).at()))
 					.as("time between runs %s and %s", runs.get(i - 1), runs.get(i))
-					.isGreaterThan(Duration.ofSeconds(2));
+					.isGreaterThan(Duration.ofSeconds(1));
 			}
 			assertThat(skipped(first, "locked") + skipped(second, "locked")).as("runs skipped as locked").isPositive();
 
 			database.stop();
 			try {
-				int beforeOutage = runs(first, second).size();
 				await().atMost(WAIT).until(() -> skipped(first, "unavailable") > 0 && skipped(second, "unavailable") > 0);
+				int beforeOutage = runs(first, second).size();
+				long unavailable = skipped(first, "unavailable") + skipped(second, "unavailable");
+				await().atMost(WAIT)
+					.until(() -> skipped(first, "unavailable") + skipped(second, "unavailable") >= unavailable + 2);
 				assertThat(runs(first, second)).hasSize(beforeOutage);
 				assertThat(first.isAlive() && second.isAlive()).isTrue();
 				assertThat(first.output()).contains("Periodic task 'cleanup' cannot reach its cluster lock");
@@ -97,14 +100,15 @@ class SampleAppClusterIT {
 
 			await().atMost(WAIT).until(() -> runs(survivor).size() == 1);
 			Run takeover = runs(survivor).get(0);
-			assertThat(Duration.between(held.at(), takeover.at())).isBetween(Duration.ofMillis(7500),
-					Duration.ofSeconds(15));
+			// Without the lock the survivor would run within a spacing (2 s); it waits for the lock to
+			// expire, 8 s after the holder took it.
+			assertThat(Duration.between(held.at(), takeover.at())).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(20));
 			assertThat(skipped(survivor, "locked")).isPositive();
 			assertThat(JsonPath.parse(survivor.get("/actuator/periodictasks"))
 				.read("$.tasks[?(@.name == 'cleanup')].singleton.holder", List.class))
 				.singleElement()
 				.asString()
-				.endsWith(":" + survivor.pid());
+				.contains(":" + survivor.pid() + "/");
 		}
 	}
 

@@ -2,6 +2,7 @@ package dev.oslo.service.autoconfigure;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import dev.oslo.service.DurationFormat;
@@ -37,6 +38,8 @@ final class AnnotatedTaskSettings implements Supplier<TaskSettings> {
 
 	private TaskSettings lastGood;
 
+	private @Nullable String lastError;
+
 	/**
 	 * Read a task's settings; they must be valid now.
 	 * @param clusterLockAvailable whether the application has a cluster lock for singleton tasks
@@ -51,13 +54,22 @@ final class AnnotatedTaskSettings implements Supplier<TaskSettings> {
 		this.lastGood = read();
 	}
 
+	/**
+	 * The settings now; while they are invalid, the last valid ones, and the error is logged once
+	 * (this is read at every scheduling decision).
+	 */
 	@Override
 	public synchronized TaskSettings get() {
 		try {
 			this.lastGood = read();
+			this.lastError = null;
 		}
 		catch (IllegalStateException ex) {
-			logger.error("{}; periodic task '{}' keeps its previous settings", ex.getMessage(), this.definition.name());
+			if (!Objects.equals(ex.getMessage(), this.lastError)) {
+				this.lastError = ex.getMessage();
+				logger.error("{}; periodic task '{}' keeps its previous settings", ex.getMessage(),
+						this.definition.name());
+			}
 		}
 		return this.lastGood;
 	}
@@ -87,15 +99,18 @@ final class AnnotatedTaskSettings implements Supplier<TaskSettings> {
 		}
 		if (!this.clusterLockAvailable) {
 			throw new IllegalStateException("Periodic task '" + name + "' is a cluster singleton, but the application "
-					+ "has no cluster lock: define a ShedLock LockProvider bean, or a DataSource (with "
-					+ "net.javacrumbs.shedlock:shedlock-provider-jdbc-template on the classpath) for the JDBC lock, or set "
-					+ prefix + "cluster-singleton=false");
+					+ "has no cluster lock: define one ShedLock LockProvider bean, or one DataSource (or mark one "
+					+ "@Primary; with net.javacrumbs.shedlock:shedlock-provider-jdbc-template on the classpath) for the "
+					+ "JDBC lock, or set " + prefix + "cluster-singleton=false");
 		}
+		// A default gives way to the other lifetime where that one is set, so that only two explicit
+		// values can contradict each other, which the properties' validation rejects.
 		TaskSettings.SingletonLock defaults = TaskSettings.SingletonLock.forSpacing(spacing);
-		Duration atMost = (override != null && override.getLockAtMostFor() != null) ? override.getLockAtMostFor()
-				: defaults.lockAtMostFor();
-		Duration atLeast = (override != null && override.getLockAtLeastFor() != null) ? override.getLockAtLeastFor()
-				: defaults.lockAtLeastFor();
+		Duration explicitAtMost = (override != null) ? override.getLockAtMostFor() : null;
+		Duration explicitAtLeast = (override != null) ? override.getLockAtLeastFor() : null;
+		Duration atMost = (explicitAtMost != null) ? explicitAtMost
+				: max(defaults.lockAtMostFor(), (explicitAtLeast != null) ? explicitAtLeast : Duration.ZERO);
+		Duration atLeast = (explicitAtLeast != null) ? explicitAtLeast : min(defaults.lockAtLeastFor(), atMost);
 		if (atMost.isNegative() || atMost.isZero()) {
 			throw new IllegalStateException(prefix + "lock-at-most-for=" + DurationFormat.format(atMost)
 					+ " must be positive");
@@ -118,6 +133,14 @@ final class AnnotatedTaskSettings implements Supplier<TaskSettings> {
 					+ "." + this.definition.method().getName() + " has an invalid spacing '" + value + "': "
 					+ ex.getMessage(), ex);
 		}
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 	private static boolean choose(@Nullable Boolean override, boolean annotated) {

@@ -2,10 +2,13 @@ package dev.oslo.service.autoconfigure;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How this replica names itself in a lock's {@code locked_by}: {@code host:pid}, so that an
- * operator can find the process.
+ * operator can find the process, then {@code /} and 6 random hex digits, because containers
+ * sharing a host name often all run Java as pid 1, and ShedLock releases a lock by this name.
  */
 final class LockHolder {
 
@@ -20,7 +23,8 @@ final class LockHolder {
 		catch (UnknownHostException ex) {
 			host = "unknown-host";
 		}
-		return host + ":" + ProcessHandle.current().pid();
+		return host + ":" + ProcessHandle.current().pid() + "/"
+				+ HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
 	}
 
 }

@@ -67,8 +67,9 @@ final class SingletonGuard {
 			held = this.lock.tryLock(this.name, settings.lockAtMostFor(), settings.lockAtLeastFor());
 		}
 		catch (RuntimeException ex) {
-			storeUnreachable(ex);
-			record(UNAVAILABLE, null, ex.toString());
+			String error = describe(ex);
+			storeUnreachable(error, ex);
+			record(UNAVAILABLE, null, error);
 			this.listener.skipped(this.name, UNAVAILABLE, Duration.ofNanos(System.nanoTime() - started));
 			return Optional.empty();
 		}
@@ -100,6 +101,18 @@ final class SingletonGuard {
 				this.acquired, this.locked, this.unavailable);
 	}
 
+	/**
+	 * The exception and, where it wraps others, the innermost: "Could not open JDBC Connection"
+	 * says less than the "Connection refused" it wraps.
+	 */
+	private static String describe(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return (root == ex) ? ex.toString() : ex + " (" + root + ")";
+	}
+
 	private @Nullable String holder() {
 		try {
 			return this.lock.holder(this.name).orElse(null);
@@ -122,11 +135,11 @@ final class SingletonGuard {
 		this.lastError = error;
 	}
 
-	private synchronized void storeUnreachable(RuntimeException ex) {
+	private synchronized void storeUnreachable(String error, RuntimeException ex) {
 		if (!this.storeDown) {
 			this.storeDown = true;
 			logger.warn("Periodic task '{}' cannot reach its cluster lock, so its runs are skipped until it answers: {}",
-					this.name, ex.toString());
+					this.name, error);
 		}
 		else {
 			logger.debug("Periodic task '{}' still cannot reach its cluster lock", this.name, ex);

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import dev.oslo.service.autoconfigure.OsloServiceProperties.TaskOverride;
+import dev.oslo.service.periodic.ClusterLock;
 import dev.oslo.service.periodic.PeriodicTask;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.PeriodicTaskSnapshot;
@@ -44,9 +45,9 @@ class ClusterLockAutoConfigurationTests {
 			assertThat(context.getBean(PeriodicTaskScheduler.class).runNow("report")).isTrue();
 
 			assertThat(context.getBean(Singleton.class).runs).hasValue(1);
-			String holder = LockHolder.describe();
+			String holder = ((JdbcClusterLock) context.getBean(ClusterLock.class)).holderName();
 			assertThat(jdbc(context).queryForObject("SELECT locked_by FROM shedlock WHERE name = ?",
-					String.class, "report")).isEqualTo(holder).endsWith(":" + ProcessHandle.current().pid());
+					String.class, "report")).isEqualTo(holder).contains(":" + ProcessHandle.current().pid() + "/");
 			PeriodicTaskSnapshot task = report(context);
 			assertThat(task.singleton().lastOutcome()).isEqualTo("acquired");
 			assertThat(task.singleton().holder()).isEqualTo(holder);
@@ -64,7 +65,8 @@ class ClusterLockAutoConfigurationTests {
 
 					assertThat(context.getBean(Singleton.class).runs).hasValue(1);
 					assertThat(report(context).singleton().lastOutcome()).isEqualTo("locked");
-					assertThat(report(context).singleton().holder()).isEqualTo(LockHolder.describe());
+					assertThat(report(context).singleton().holder())
+						.isEqualTo(((JdbcClusterLock) context.getBean(ClusterLock.class)).holderName());
 				});
 	}
 
@@ -94,7 +96,7 @@ class ClusterLockAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).getFailure()
 					.hasStackTraceContaining("Periodic task 'report' is a cluster singleton, but the application has no "
-							+ "cluster lock: define a ShedLock LockProvider bean, or a DataSource")
+							+ "cluster lock: define one ShedLock LockProvider bean, or one DataSource")
 					.hasStackTraceContaining("oslo.service.periodic.tasks.report.cluster-singleton=false");
 			});
 	}
@@ -126,11 +128,22 @@ class ClusterLockAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("oslo.service.periodic.tasks.report.lock-at-most-for")
 				.hasStackTraceContaining("must be positive, was 0s"));
+	}
+
+	@Test
+	void aDefaultLifetimeGivesWayToTheOtherOneSet() {
 		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:derived;DB_CLOSE_DELAY=-1",
 				"oslo.service.periodic.tasks.report.lock-at-least-for=3h")
-			.run((context) -> assertThat(context).getFailure()
-				.hasStackTraceContaining("oslo.service.periodic.tasks.report.lock-at-least-for=")
-				.hasStackTraceContaining("must be between 0 and lock-at-most-for"));
+			.run((context) -> {
+				assertThat(report(context).singleton().lockAtLeastFor()).isEqualTo(Duration.ofHours(3));
+				assertThat(report(context).singleton().lockAtMostFor()).isEqualTo(Duration.ofHours(3));
+			});
+		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:derived2;DB_CLOSE_DELAY=-1",
+				"oslo.service.periodic.tasks.report.lock-at-most-for=10m")
+			.run((context) -> {
+				assertThat(report(context).singleton().lockAtMostFor()).isEqualTo(Duration.ofMinutes(10));
+				assertThat(report(context).singleton().lockAtLeastFor()).isEqualTo(Duration.ofMinutes(10));
+			});
 	}
 
 	@Test

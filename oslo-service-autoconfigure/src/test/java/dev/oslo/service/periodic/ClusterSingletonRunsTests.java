@@ -1,5 +1,6 @@
 package dev.oslo.service.periodic;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -109,10 +110,13 @@ class ClusterSingletonRunsTests {
 		assertThat(this.runs).hasValue(0);
 		SingletonLockSnapshot singleton = snapshot().singleton();
 		assertThat(singleton.lastOutcome()).isEqualTo("lock-unavailable");
-		assertThat(singleton.lastError()).contains("Connection refused");
+		assertThat(singleton.lastError()).isEqualTo("java.lang.IllegalStateException: Could not open JDBC Connection "
+				+ "(java.net.ConnectException: Connection refused)");
 		assertThat(singleton.unavailable()).isEqualTo(2);
 		assertThat(this.reported).containsExactly("report:lock-unavailable", "report:lock-unavailable");
-		assertThat(output.getOut().lines().filter((line) -> line.contains("cannot reach its cluster lock"))).hasSize(1);
+		assertThat(output.getOut().lines().filter((line) -> line.contains("cannot reach its cluster lock"))).singleElement()
+			.asString()
+			.endsWith("Connection refused)");
 
 		this.lock.down = false;
 		assertThat(this.scheduler.runNow("report")).isTrue();
@@ -165,7 +169,8 @@ class ClusterSingletonRunsTests {
 		@Override
 		public Optional<Held> tryLock(String name, Duration lockAtMostFor, Duration lockAtLeastFor) {
 			if (this.down) {
-				throw new IllegalStateException("java.net.ConnectException: Connection refused");
+				throw new IllegalStateException("Could not open JDBC Connection",
+						new IllegalStateException("connection attempt failed", new ConnectException("Connection refused")));
 			}
 			this.requests.add(name + " for " + lockAtMostFor.toSeconds() + "s at least " + lockAtLeastFor.toSeconds() + "s");
 			if (this.heldBy != null) {
