@@ -25,6 +25,8 @@ import org.springframework.validation.Validator;
 @ConfigurationProperties("oslo.service")
 public class OsloServiceProperties implements Validator {
 
+	private @Nullable Boolean clusterLockAvailable;
+
 	/**
 	 * How long a graceful shutdown may take, from SIGTERM to the process's exit; past it the
 	 * services still stopping are logged with their stacks and the process exits with status 1. A
@@ -147,9 +149,26 @@ public class OsloServiceProperties implements Validator {
 		return OsloServiceProperties.class.isAssignableFrom(type);
 	}
 
+	/**
+	 * Record whether the application has a cluster lock, once its periodic tasks are set up, so
+	 * that a reload turning a task into a cluster singleton without one is rejected. Not a
+	 * property.
+	 * @param available whether a cluster lock exists
+	 */
+	void clusterLockAvailable(boolean available) {
+		this.clusterLockAvailable = available;
+	}
+
 	@Override
 	public void validate(Object target, Errors errors) {
-		((OsloServiceProperties) target).getPeriodic().getTasks().forEach((name, task) -> validateLock(name, task, errors));
+		((OsloServiceProperties) target).getPeriodic().getTasks().forEach((name, task) -> {
+			validateLock(name, task, errors);
+			if (Boolean.TRUE.equals(task.getClusterSingleton()) && Boolean.FALSE.equals(this.clusterLockAvailable)) {
+				errors.rejectValue("periodic.tasks[" + name + "].clusterSingleton",
+						"oslo.service.periodic.tasks." + name + ".cluster-singleton",
+						"the application has no cluster lock (a ShedLock LockProvider bean or a DataSource)");
+			}
+		});
 		Worker checked = ((OsloServiceProperties) target).getWorker();
 		if (checked.getMaxRespawnDelay().compareTo(checked.getRespawnDelay()) < 0) {
 			errors.rejectValue("worker.maxRespawnDelay", "oslo.service.worker.max-respawn-delay",

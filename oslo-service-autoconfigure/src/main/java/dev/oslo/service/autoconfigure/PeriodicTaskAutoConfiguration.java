@@ -48,7 +48,9 @@ public final class PeriodicTaskAutoConfiguration {
 	@Bean
 	PeriodicTaskLifecycle osloPeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,
 			OsloServiceProperties properties, Environment environment, ObjectProvider<ClusterLock> lock) {
-		return new PeriodicTaskLifecycle(scheduler, registrar, properties, environment, lock.getIfAvailable() != null);
+		boolean clusterLockAvailable = lock.getIfAvailable() != null;
+		properties.clusterLockAvailable(clusterLockAvailable);
+		return new PeriodicTaskLifecycle(scheduler, registrar, properties, environment, clusterLockAvailable);
 	}
 
 }

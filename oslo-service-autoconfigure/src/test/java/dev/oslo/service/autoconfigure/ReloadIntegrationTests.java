@@ -130,6 +130,25 @@ class ReloadIntegrationTests {
 	}
 
 	@Test
+	void aClusterSingletonWithoutALockIsRejectedAndWithOneAccepted() throws Exception {
+		String noDataSource = "spring.autoconfigure.exclude: "
+				+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration\n";
+		start(noDataSource);
+		write(noDataSource + "oslo.service.periodic.tasks.cleanup.cluster-singleton: true\n");
+		ReloadResult rejected = reload();
+		assertThat(rejected.outcome()).isEqualTo(ReloadOutcome.FAILED);
+		assertThat(rejected.error()).contains("oslo.service.periodic.tasks[cleanup].cluster-singleton=\"true\"")
+			.contains("the application has no cluster lock");
+		assertThat(properties().getPeriodic().getTasks()).doesNotContainKey("cleanup");
+		this.context.close();
+
+		start("");
+		write("oslo.service.periodic.tasks.cleanup.cluster-singleton: true\n");
+		assertThat(reload().outcome()).isEqualTo(ReloadOutcome.SUCCESS);
+		assertThat(properties().getPeriodic().getTasks().get("cleanup").getClusterSingleton()).isTrue();
+	}
+
+	@Test
 	void failedConstraintIsRejected() throws Exception {
 		start("app.batch-size: 5\n");
 		write("app.batch-size: 0\n");
