@@ -421,7 +421,8 @@ public class OsloServiceProperties implements Validator {
 		private String tableName = "shedlock";
 
 		/**
-		 * Whether to create the lock table, if it does not exist, at the first lock.
+		 * Whether to create the lock table, if it does not exist, before the first lock; on
+		 * PostgreSQL and H2 only (elsewhere create it with ShedLock's DDL for the database).
 		 */
 		private boolean createTable = true;
 
