@@ -1,7 +1,5 @@
 package dev.oslo.service.autoconfigure;
 
-import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import dev.oslo.service.periodic.ClusterLock;
@@ -31,7 +29,7 @@ public final class ClusterLockAutoConfiguration {
 	@ConditionalOnSingleCandidate(LockProvider.class)
 	@ConditionalOnMissingBean(ClusterLock.class)
 	ClusterLock osloClusterLock(LockProvider provider) {
-		return new ShedLockClusterLock(provider, (name) -> Optional.empty());
+		return new ShedLockClusterLock(provider);
 	}
 
 	/**

@@ -80,8 +80,9 @@ final class JdbcClusterLock implements ClusterLock {
 	/**
 	 * This replica's {@code locked_by}.
 	 */
-	String holderName() {
-		return this.holder;
+	@Override
+	public Optional<String> self() {
+		return Optional.of(this.holder);
 	}
 
 	private ShedLockClusterLock prepared() {
@@ -108,7 +109,7 @@ final class JdbcClusterLock implements ClusterLock {
 			.build());
 		logger.info("Cluster lock of singleton periodic tasks: table {} ({}), holder {}", this.table, product,
 				this.holder);
-		return new ShedLockClusterLock(provider, this::holder);
+		return new ShedLockClusterLock(provider);
 	}
 
 	private DatabaseProduct inspect(Connection connection) throws SQLException {

@@ -2,7 +2,6 @@ package dev.oslo.service.autoconfigure;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Function;
 
 import dev.oslo.service.periodic.ClusterLock;
 import net.javacrumbs.shedlock.core.ClockProvider;
@@ -11,22 +10,18 @@ import net.javacrumbs.shedlock.core.LockProvider;
 
 /**
  * The cluster lock of singleton periodic tasks, on any ShedLock {@link LockProvider} (JDBC, Redis,
- * ZooKeeper...). The lock's name is the task's name.
+ * ZooKeeper...). The lock's name is the task's name; ShedLock's API does not tell the holder.
  */
 final class ShedLockClusterLock implements ClusterLock {
 
 	private final LockProvider provider;
 
-	private final Function<String, Optional<String>> holders;
-
 	/**
 	 * Adapt a lock provider.
 	 * @param provider the provider
-	 * @param holders who holds a lock, where the provider's store can tell
 	 */
-	ShedLockClusterLock(LockProvider provider, Function<String, Optional<String>> holders) {
+	ShedLockClusterLock(LockProvider provider) {
 		this.provider = provider;
-		this.holders = holders;
 	}
 
 	@Override
@@ -34,11 +29,6 @@ final class ShedLockClusterLock implements ClusterLock {
 		LockConfiguration configuration = new LockConfiguration(ClockProvider.now(), name, lockAtMostFor,
 				lockAtLeastFor);
 		return this.provider.lock(configuration).map((lock) -> lock::unlock);
-	}
-
-	@Override
-	public Optional<String> holder(String name) {
-		return this.holders.apply(name);
 	}
 
 }

@@ -37,6 +37,15 @@ public interface ClusterLock {
 	}
 
 	/**
+	 * How this replica appears as a holder, where the store tells; the holder of a lock it has just
+	 * taken, with no need to ask the store.
+	 * @return this replica's holder name, or empty when unknown
+	 */
+	default Optional<String> self() {
+		return Optional.empty();
+	}
+
+	/**
 	 * A lock this replica holds.
 	 */
 	@FunctionalInterface

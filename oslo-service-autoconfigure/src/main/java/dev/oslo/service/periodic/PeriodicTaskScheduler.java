@@ -303,9 +303,10 @@ public final class PeriodicTaskScheduler {
 
 		synchronized PeriodicTaskSnapshot snapshot() {
 			PeriodicTaskTrigger current = this.trigger;
-			TaskSettings.SingletonLock singleton = this.settings.get().singleton();
+			TaskSettings now = this.settings.get();
+			TaskSettings.SingletonLock singleton = now.singleton();
 			Instant next = (this.future != null && current != null) ? current.next() : null;
-			return new PeriodicTaskSnapshot(this.name, this.settings.get().spacing(), this.lastRunAt,
+			return new PeriodicTaskSnapshot(this.name, now.spacing(), this.lastRunAt,
 					this.lastDuration, this.lastOutcome, this.lastError, next, this.runs, this.failures,
 					Duration.ofNanos(this.successNanos), Duration.ofNanos(this.failureNanos),
 					(singleton != null) ? this.guard.snapshot(singleton) : null);

@@ -74,12 +74,13 @@ final class SingletonGuard {
 			return Optional.empty();
 		}
 		storeReachable();
-		String outcome = held.isPresent() ? ACQUIRED : LOCKED;
-		record(outcome, holder(), null);
-		if (held.isEmpty()) {
-			logger.debug("Periodic task '{}' is locked by another replica; this run is skipped", this.name);
-			this.listener.skipped(this.name, LOCKED, Duration.ofNanos(System.nanoTime() - started));
+		if (held.isPresent()) {
+			record(ACQUIRED, this.lock.self().orElseGet(this::holder), null);
+			return held;
 		}
+		record(LOCKED, holder(), null);
+		logger.debug("Periodic task '{}' is locked by another replica; this run is skipped", this.name);
+		this.listener.skipped(this.name, LOCKED, Duration.ofNanos(System.nanoTime() - started));
 		return held;
 	}
 
@@ -97,8 +98,8 @@ final class SingletonGuard {
 	}
 
 	synchronized SingletonLockSnapshot snapshot(TaskSettings.SingletonLock settings) {
-		return new SingletonLockSnapshot(settings.lockAtMostFor(), settings.lockAtLeastFor(), this.lastOutcome, this.lastAttemptAt, this.holder, this.lastError,
-				this.acquired, this.locked, this.unavailable);
+		return new SingletonLockSnapshot(settings.lockAtMostFor(), settings.lockAtLeastFor(), this.lastOutcome,
+				this.lastAttemptAt, this.holder, this.lastError, this.acquired, this.locked, this.unavailable);
 	}
 
 	/**

@@ -44,8 +44,8 @@ class JdbcClusterLockTests {
 		Optional<ClusterLock.Held> held = lock.tryLock("cleanup", AT_MOST, AT_LEAST);
 
 		assertThat(held).isPresent();
-		assertThat(lock.holder("cleanup")).contains(lock.holderName());
-		assertThat(lock.holderName()).containsPattern(":" + ProcessHandle.current().pid() + "/[0-9a-f]{6}$");
+		assertThat(lock.holder("cleanup")).contains(lock.self().orElseThrow());
+		assertThat(lock.self().orElseThrow()).containsPattern(":" + ProcessHandle.current().pid() + "/[0-9a-f]{6}$");
 		assertThat(lock.tryLock("cleanup", AT_MOST, AT_LEAST)).as("held by the first").isEmpty();
 		held.get().unlock();
 		assertThat(lock.tryLock("cleanup", AT_MOST, AT_LEAST)).as("still within lockAtLeastFor").isEmpty();
