@@ -19,6 +19,7 @@ import dev.oslo.service.taskgroup.TaskGroup;
  *     }
  * }
  * }</pre>
+ * @since 0.1.0
  */
 public abstract class AbstractService implements ServiceBase {
 

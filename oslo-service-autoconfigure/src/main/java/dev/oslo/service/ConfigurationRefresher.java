@@ -5,6 +5,8 @@ import java.util.Set;
 /**
  * Re-reads the configuration when a reload is asked for (SIGHUP). It checks the new configuration
  * before it applies anything: an invalid one throws and leaves the old one in force.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ConfigurationRefresher {

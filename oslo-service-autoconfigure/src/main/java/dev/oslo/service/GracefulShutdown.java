@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.oslo.service.internal.ProcessExit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * 1 otherwise. When the deadline passes first, the services still stopping are logged with their
  * threads' stacks and the process is halted with status 1. A timeout of zero waits forever.
  */
-public final class GracefulShutdown {
+final class GracefulShutdown {
 
 	private static final Logger logger = LoggerFactory.getLogger(GracefulShutdown.class);
 
@@ -33,7 +34,7 @@ public final class GracefulShutdown {
 	 * shutdown begins
 	 * @param exit how to end the process
 	 */
-	public GracefulShutdown(Launcher launcher, ProcessExit exit) {
+	GracefulShutdown(Launcher launcher, ProcessExit exit) {
 		this.launcher = Objects.requireNonNull(launcher, "launcher");
 		this.exit = Objects.requireNonNull(exit, "exit");
 	}
@@ -42,7 +43,7 @@ public final class GracefulShutdown {
 	 * Whether a shutdown has begun.
 	 * @return {@code true} once {@link #begin} was called
 	 */
-	public boolean hasBegun() {
+	boolean hasBegun() {
 		return this.begun.get();
 	}
 
@@ -51,7 +52,7 @@ public final class GracefulShutdown {
 	 * multi-process launcher's workers are killed first.
 	 * @param reason what asked, for the log
 	 */
-	public void abort(String reason) {
+	void abort(String reason) {
 		logger.warn("{}: exiting immediately with status 1", reason);
 		this.launcher.stopNow();
 		this.exit.halt(1);
@@ -64,7 +65,7 @@ public final class GracefulShutdown {
 	 * @param reason what asked for the shutdown, for the log (e.g. {@code SIGTERM})
 	 * @param steps the work of the shutdown, e.g. stopping the launcher
 	 */
-	public void begin(String reason, Runnable steps) {
+	void begin(String reason, Runnable steps) {
 		if (!this.begun.compareAndSet(false, true)) {
 			logger.info("{}: a graceful shutdown is already in progress", reason);
 			return;

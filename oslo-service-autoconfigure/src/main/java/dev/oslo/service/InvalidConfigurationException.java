@@ -2,6 +2,8 @@ package dev.oslo.service;
 
 /**
  * A re-read configuration failed its checks and was not applied.
+ *
+ * @since 0.1.0
  */
 public class InvalidConfigurationException extends RuntimeException {
 

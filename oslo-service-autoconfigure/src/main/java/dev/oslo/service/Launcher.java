@@ -5,6 +5,8 @@ import java.time.Duration;
 /**
  * Owns the lifecycle of a set of services: launches them, stops them gracefully under the
  * configured deadline, restarts them after the configuration changed.
+ *
+ * @since 0.1.0
  */
 public interface Launcher {
 

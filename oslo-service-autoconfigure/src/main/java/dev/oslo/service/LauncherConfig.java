@@ -10,6 +10,7 @@ import java.util.Objects;
  * SIGTERM) to the end; {@link Duration#ZERO} waits forever
  * @param restartMethod what {@link Launcher#restart()} does to the services
  * @param handleSignals whether {@link Launchers#launch} installs the SIGTERM and SIGINT handlers
+ * @since 0.1.0
  */
 public record LauncherConfig(Duration gracefulShutdownTimeout, RestartMethod restartMethod, boolean handleSignals) {
 

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * status 1, without waiting for work in flight; SIGHUP asks the {@link ReloadCoordinator} for a
  * reload (without one, SIGHUP is left to the JVM).
  */
-public final class LauncherSignals implements AutoCloseable {
+final class LauncherSignals implements AutoCloseable {
 
 	private final SignalDispatcher dispatcher = new SignalDispatcher("oslo-signal");
 
@@ -26,7 +26,7 @@ public final class LauncherSignals implements AutoCloseable {
 	 * @param steps the work of that shutdown
 	 * @param reloads what SIGHUP asks for a reload, or {@code null} to leave SIGHUP alone
 	 */
-	public LauncherSignals(GracefulShutdown shutdown, Runnable steps, @Nullable ReloadCoordinator reloads) {
+	LauncherSignals(GracefulShutdown shutdown, Runnable steps, @Nullable ReloadCoordinator reloads) {
 		this.shutdown = Objects.requireNonNull(shutdown, "shutdown");
 		this.steps = Objects.requireNonNull(steps, "steps");
 		this.reloads = reloads;
@@ -37,7 +37,7 @@ public final class LauncherSignals implements AutoCloseable {
 	 * previous behaviour.
 	 * @return whether every handler was installed
 	 */
-	public boolean install() {
+	boolean install() {
 		ReloadCoordinator coordinator = this.reloads;
 		boolean term = this.dispatcher.onSignal("TERM", () -> {
 			if (coordinator != null) {

@@ -21,6 +21,7 @@ import dev.oslo.service.process.WorkerState;
  * @param restartMethod the restart method in force
  * @param services every launched service, in launch order; none in a multi-process master
  * @param workers the worker JVMs of a multi-process master, by slot; none in process
+ * @since 0.1.0
  */
 public record LauncherSnapshot(String mode, ServiceState state, long pid, Duration gracefulShutdownTimeout,
 		RestartMethod restartMethod, List<ServiceSnapshot> services, List<WorkerSnapshot> workers) {

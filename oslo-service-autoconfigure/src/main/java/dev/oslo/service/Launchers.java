@@ -1,13 +1,9 @@
 package dev.oslo.service;
 
 import java.util.Objects;
-import java.util.Optional;
 
 import dev.oslo.service.process.SupervisionSettings;
 import dev.oslo.service.process.WorkerIdentity;
-import dev.oslo.service.systemd.NotifyTransports;
-import dev.oslo.service.systemd.SystemdLauncherNotifier;
-import dev.oslo.service.systemd.SystemdNotifier;
 
 /**
  * Launch services from a plain {@code main}, without Spring Boot (oslo's {@code launch()}).
@@ -17,6 +13,8 @@ import dev.oslo.service.systemd.SystemdNotifier;
  *     launcher.await();
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Launchers {
 
@@ -46,7 +44,7 @@ public final class Launchers {
 	 * SIGINT ends it at once with status 1, and SIGHUP calls the service's {@code reset()} (there is
 	 * no configuration to re-read outside Spring). Under systemd ({@code NOTIFY_SOCKET} set) the
 	 * launcher sends {@code READY=1}, reload, stopping, status and watchdog notifications as a
-	 * Spring Boot application does.
+	 * Spring Boot application does (see {@link LauncherRuntime}).
 	 * <p>
 	 * With more than one worker this process becomes the master: it runs the same command line
 	 * again for each worker, where this method runs the service in process and connects to the
@@ -68,66 +66,12 @@ public final class Launchers {
 		if (workers < 1) {
 			throw new IllegalArgumentException("workers must be at least 1, was " + workers);
 		}
-		Optional<WorkerIdentity> worker = WorkerIdentity.current();
-		if (workers > 1 && worker.isEmpty()) {
-			ProcessLauncher master = new ProcessLauncher(() -> config, () -> supervision);
-			SystemdLauncherNotifier systemd = systemd(master);
-			ReloadCoordinator reloads = reloads(master, systemd);
-			Runnable stop = stopping(systemd, master);
-			GracefulShutdown shutdown = handleSignals(config, master, reloads, stop);
-			master.onFailure((reason) -> shutdown.begin("worker supervision gave up", stop));
-			master.launchService(service, workers);
-			ready(systemd, reloads);
-			return master;
-		}
-		ServiceLauncher launcher = new ServiceLauncher(config);
-		SystemdLauncherNotifier systemd = systemd(launcher);
-		ReloadCoordinator reloads = reloads(launcher, systemd);
-		Runnable stop = stopping(systemd, launcher);
-		GracefulShutdown shutdown = handleSignals(config, launcher, reloads, stop);
-		launcher.launchService(service);
-		ready(systemd, reloads);
-		worker.ifPresent((identity) -> WorkerControl.connect(identity, launcher, shutdown, stop, reloads));
+		boolean master = workers > 1 && WorkerIdentity.current().isEmpty();
+		Launcher launcher = master ? new ProcessLauncher(() -> config, () -> supervision) : new ServiceLauncher(config);
+		LauncherRuntime runtime = LauncherRuntime.builder(launcher).signals(config.handleSignals()).build();
+		launcher.launchService(service, master ? workers : 1);
+		runtime.ready();
 		return launcher;
-	}
-
-	/**
-	 * The launcher's systemd notifications, when {@code NOTIFY_SOCKET} asks for them (never in a
-	 * worker: its master removes the variable).
-	 */
-	private static SystemdLauncherNotifier systemd(Launcher launcher) {
-		return new SystemdLauncherNotifier(SystemdNotifier.fromEnvironment(System::getenv, NotifyTransports::detect),
-				launcher);
-	}
-
-	private static ReloadCoordinator reloads(Launcher launcher, SystemdLauncherNotifier systemd) {
-		ReloadCoordinator reloads = new ReloadCoordinator(launcher, null);
-		reloads.addListener(systemd);
-		return reloads;
-	}
-
-	private static Runnable stopping(SystemdLauncherNotifier systemd, Launcher launcher) {
-		return () -> {
-			systemd.stopping();
-			launcher.stop();
-		};
-	}
-
-	/**
-	 * READY=1 goes first, so that a SIGHUP queued during start-up is reported as a reload after it.
-	 */
-	private static void ready(SystemdLauncherNotifier systemd, ReloadCoordinator reloads) {
-		systemd.ready();
-		reloads.markReady();
-	}
-
-	private static GracefulShutdown handleSignals(LauncherConfig config, Launcher launcher, ReloadCoordinator reloads,
-			Runnable stop) {
-		GracefulShutdown shutdown = new GracefulShutdown(launcher, ProcessExit.JVM);
-		if (config.handleSignals()) {
-			new LauncherSignals(shutdown, stop, reloads).install();
-		}
-		return shutdown;
 	}
 
 }

@@ -16,6 +16,7 @@ import dev.oslo.service.process.WorkerSnapshot;
 import dev.oslo.service.process.WorkerState;
 import dev.oslo.service.process.WorkerSupervisionException;
 import dev.oslo.service.process.WorkerSupervisor;
+import dev.oslo.service.systemd.SystemdNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * <li>When a slot exceeds its restart limit the launcher is {@link ServiceState#FAILED} and tells
  * its {@link #onFailure failure listeners}, which end the process with a non-zero status.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class ProcessLauncher implements Launcher {
 
@@ -76,7 +79,8 @@ public final class ProcessLauncher implements Launcher {
 		this.config = Objects.requireNonNull(config, "config");
 		this.supervision = Objects.requireNonNull(supervision, "supervision");
 		try {
-			this.supervisor = new WorkerSupervisor(command, supervision);
+			// The master alone speaks to systemd for the whole service.
+			this.supervisor = new WorkerSupervisor(command.withoutEnvironment(SystemdNotifier.ENVIRONMENT), supervision);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not create the workers' control socket directory", ex);

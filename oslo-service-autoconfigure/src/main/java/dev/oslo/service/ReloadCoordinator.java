@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * services have started waits until they have; requests after {@link #close()} (shutdown) are
  * ignored. Reloads run on a thread of their own, so a SIGTERM is never queued behind one. Without a
  * {@link ConfigurationRefresher} the configuration is not re-read and services are only reset.
+ *
+ * @since 0.1.0
  */
-public final class ReloadCoordinator implements AutoCloseable {
+public final class ReloadCoordinator {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReloadCoordinator.class);
 
@@ -45,7 +46,7 @@ public final class ReloadCoordinator implements AutoCloseable {
 
 	private volatile @Nullable ReloadResult last;
 
-	private final List<ReloadListener> listeners = new CopyOnWriteArrayList<>();
+	private final List<ReloadListener> listeners;
 
 	private boolean ready;
 
@@ -62,10 +63,12 @@ public final class ReloadCoordinator implements AutoCloseable {
 	 * see the application's classes (a signal thread's may not).
 	 * @param launcher the launcher whose services are restarted
 	 * @param refresher re-reads the configuration; {@code null} when it cannot be re-read
+	 * @param listeners told about every reload, in this order
 	 */
-	public ReloadCoordinator(Launcher launcher, @Nullable ConfigurationRefresher refresher) {
+	ReloadCoordinator(Launcher launcher, @Nullable ConfigurationRefresher refresher, List<ReloadListener> listeners) {
 		this.launcher = Objects.requireNonNull(launcher, "launcher");
 		this.refresher = refresher;
+		this.listeners = List.copyOf(listeners);
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
 		this.executor = Executors.newSingleThreadExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "oslo-reload");
@@ -78,7 +81,7 @@ public final class ReloadCoordinator implements AutoCloseable {
 	/**
 	 * The services have started: run a reload that was asked for before.
 	 */
-	public synchronized void markReady() {
+	synchronized void markReady() {
 		this.ready = true;
 		if (this.pending && !this.running && !this.closed) {
 			this.pending = false;
@@ -120,30 +123,21 @@ public final class ReloadCoordinator implements AutoCloseable {
 	}
 
 	/**
-	 * Be told about every reload, e.g. to apply new settings that the services do not own.
-	 * @param listener called on the reload thread when each reload begins and ends
-	 */
-	public void addListener(ReloadListener listener) {
-		this.listeners.add(Objects.requireNonNull(listener, "listener"));
-	}
-
-	/**
 	 * Stop taking requests: a reload in progress finishes, a pending one is dropped.
 	 */
-	@Override
-	public synchronized void close() {
+	synchronized void close() {
 		this.closed = true;
 		this.pending = false;
 		this.executor.shutdown();
 	}
 
 	/**
-	 * Wait for the reload in progress, if any, to finish; for tests and benchmarks.
+	 * Wait for the reload in progress, if any, to finish.
 	 * @param timeout how long to wait
 	 * @return whether no reload is running or pending
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	public boolean awaitIdle(Duration timeout) throws InterruptedException {
+	boolean awaitIdle(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			synchronized (this) {

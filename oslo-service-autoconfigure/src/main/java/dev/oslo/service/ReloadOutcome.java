@@ -2,6 +2,8 @@ package dev.oslo.service;
 
 /**
  * How a reload ended.
+ *
+ * @since 0.1.0
  */
 public enum ReloadOutcome {
 

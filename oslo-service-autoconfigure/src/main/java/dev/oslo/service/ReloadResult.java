@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param changedKeys the configuration keys whose values changed
  * @param error what went wrong, or {@code null}
  * @param duration how long it took
+ * @since 0.1.0
  */
 public record ReloadResult(Instant at, ReloadOutcome outcome, Set<String> changedKeys, @Nullable String error,
 		Duration duration) {

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param failures how many failed
  * @param totalDuration the time all of them took
  * @param last the most recent one, or {@code null} before the first
+ * @since 0.1.0
  */
 public record ReloadSnapshot(long successes, long failures, Duration totalDuration, @Nullable ReloadResult last) {
 

@@ -3,6 +3,8 @@ package dev.oslo.service;
 /**
  * What a launcher does to its services after the configuration was re-read (oslo's
  * {@code restart_method}).
+ *
+ * @since 0.1.0
  */
 public enum RestartMethod {
 

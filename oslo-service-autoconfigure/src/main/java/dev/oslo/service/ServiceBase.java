@@ -9,6 +9,8 @@ package dev.oslo.service;
  * configuration was re-read (SIGHUP). {@code stop()} and {@code awaitTermination()} may block or
  * even hang: the launcher calls them on a thread of its own and abandons them when the
  * {@code oslo.service.graceful-shutdown-timeout} deadline passes.
+ *
+ * @since 0.1.0
  */
 public interface ServiceBase {
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import dev.oslo.service.internal.DurationFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@link ServiceState#FAILED}. {@link #stop()} asks every service to stop at the same time and
  * waits for all of them under the graceful shutdown timeout; there is no limit on the number of
  * services.
+ *
+ * @since 0.1.0
  */
 public final class ServiceLauncher implements Launcher {
 

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * One or more services failed to reset or restart after a configuration reload. They are
  * {@link ServiceState#FAILED}; the others were reset or restarted and keep running.
+ *
+ * @since 0.1.0
  */
 public class ServiceRestartException extends RuntimeException {
 

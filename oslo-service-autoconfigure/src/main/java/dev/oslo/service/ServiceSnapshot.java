@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param state its lifecycle state
  * @param startedAt when its {@code start()} returned, or {@code null} if it has not
  * @param lastError the last failure of {@code start()} or {@code stop()}, or {@code null}
+ * @since 0.1.0
  */
 public record ServiceSnapshot(String name, String type, ServiceState state, @Nullable Instant startedAt,
 		@Nullable String lastError) {

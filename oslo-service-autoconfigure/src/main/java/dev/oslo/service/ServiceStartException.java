@@ -2,6 +2,8 @@ package dev.oslo.service;
 
 /**
  * A service's {@code start()} failed. The launcher has stopped the services it had started.
+ *
+ * @since 0.1.0
  */
 public class ServiceStartException extends RuntimeException {
 

@@ -4,6 +4,8 @@ package dev.oslo.service;
  * Where a service, or a launcher, is in its lifecycle. Each transition happens once:
  * {@code NEW → STARTING → RUNNING → STOPPING → TERMINATED}, and any state but {@code TERMINATED}
  * can end in {@code FAILED}.
+ *
+ * @since 0.1.0
  */
 public enum ServiceState {
 

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import dev.oslo.service.process.WorkerMain;
-import dev.oslo.service.systemd.NotifyListener;
+import dev.oslo.service.test.systemd.NotifyListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

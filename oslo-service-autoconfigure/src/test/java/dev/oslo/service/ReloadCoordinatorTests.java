@@ -50,7 +50,7 @@ class ReloadCoordinatorTests {
 				LauncherConfig.DEFAULTS.withRestartMethod(RestartMethod.MUTATE).withHandleSignals(false));
 		mutating.launchService("a", new RecordingService("a", this.journal));
 		this.journal.clear();
-		ReloadCoordinator reloads = new ReloadCoordinator(mutating, Set::of);
+		ReloadCoordinator reloads = new ReloadCoordinator(mutating, Set::of, List.of());
 		reloads.markReady();
 		reloads.request("test");
 		reloads.awaitIdle(Duration.ofSeconds(30));
@@ -126,7 +126,7 @@ class ReloadCoordinatorTests {
 		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, () -> {
 			refreshes.incrementAndGet();
 			return Set.of();
-		});
+		}, List.of());
 		this.launcher.launchService("a", new RecordingService("a", this.journal));
 		reloads.request("early");
 		reloads.request("early again");
@@ -155,7 +155,7 @@ class ReloadCoordinatorTests {
 	void withoutARefresherServicesAreOnlyReset() throws InterruptedException {
 		this.launcher.launchService("a", new RecordingService("a", this.journal));
 		this.journal.clear();
-		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, null);
+		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, null, List.of());
 		reloads.markReady();
 		reloads.request("SIGHUP");
 		reloads.awaitIdle(Duration.ofSeconds(30));
@@ -193,14 +193,13 @@ class ReloadCoordinatorTests {
 	void anErrorInAReloadStillEndsItForListenersAndLaterReloadsRun() throws InterruptedException {
 		this.launcher.launchService("a", new RecordingService("a", this.journal));
 		AtomicInteger refreshes = new AtomicInteger();
+		List<ReloadResult> finished = new CopyOnWriteArrayList<>();
 		ReloadCoordinator reloads = ready(() -> {
 			if (refreshes.incrementAndGet() == 1) {
 				throw new NoClassDefFoundError("org/example/Missing");
 			}
 			return Set.of();
-		});
-		List<ReloadResult> finished = new CopyOnWriteArrayList<>();
-		reloads.addListener(finished::add);
+		}, finished::add);
 
 		reloads.request("first");
 		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
@@ -214,8 +213,8 @@ class ReloadCoordinatorTests {
 		assertThat(finished).hasSize(2).last().extracting(ReloadResult::outcome).isEqualTo(ReloadOutcome.SUCCESS);
 	}
 
-	private ReloadCoordinator ready(ConfigurationRefresher refresher) {
-		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, refresher);
+	private ReloadCoordinator ready(ConfigurationRefresher refresher, ReloadListener... listeners) {
+		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, refresher, List.of(listeners));
 		reloads.markReady();
 		return reloads;
 	}

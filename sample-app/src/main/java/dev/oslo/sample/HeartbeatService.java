@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.oslo.service.AbstractService;
-import dev.oslo.service.DurationFormat;
 import dev.oslo.service.loopingcall.FixedIntervalLoopingCall;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,7 +36,7 @@ public class HeartbeatService extends AbstractService {
 		Duration interval = this.properties.getHeartbeat().getInterval();
 		this.timer = taskGroup().addTimer(interval, Duration.ZERO,
 				() -> logger.info("heartbeat {}", this.beats.incrementAndGet()));
-		logger.debug("heartbeat timer started with interval {}", DurationFormat.format(interval));
+		logger.debug("heartbeat timer started with interval {}", SampleProperties.describe(interval));
 	}
 
 	/**
@@ -48,7 +47,7 @@ public class HeartbeatService extends AbstractService {
 	@Override
 	public void reset() {
 		Duration interval = this.properties.getHeartbeat().getInterval();
-		logger.info("heartbeat reset; interval now {}", DurationFormat.format(interval));
+		logger.info("heartbeat reset; interval now {}", SampleProperties.describe(interval));
 		FixedIntervalLoopingCall running = this.timer;
 		if (running != null && running.isRunning()) {
 			running.stop();

@@ -189,4 +189,13 @@ public class SampleProperties {
 
 	}
 
+	/**
+	 * A duration the way the properties spell it: {@code 5s}, {@code 250ms}.
+	 * @param duration the duration
+	 * @return its text
+	 */
+	static String describe(Duration duration) {
+		return (duration.toMillisPart() == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+	}
+
 }

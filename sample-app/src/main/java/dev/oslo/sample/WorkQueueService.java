@@ -4,7 +4,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.oslo.service.DurationFormat;
 import dev.oslo.service.ServiceBase;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -87,7 +86,7 @@ public class WorkQueueService implements ServiceBase {
 			throw new IllegalStateException("sample.work-queue.fail-on-reset is set");
 		}
 		logger.info("work-queue reset; batch size {}, item interval {}", settings.getBatchSize(),
-				DurationFormat.format(settings.getItemInterval()));
+				SampleProperties.describe(settings.getItemInterval()));
 	}
 
 	private void consume() {

@@ -3,7 +3,6 @@ package dev.oslo.service.actuate;
 import java.util.List;
 import java.util.Locale;
 
-import dev.oslo.service.DurationFormat;
 import dev.oslo.service.Launcher;
 import dev.oslo.service.LauncherSnapshot;
 import dev.oslo.service.ReloadCoordinator;
@@ -11,6 +10,7 @@ import dev.oslo.service.ReloadResult;
 import dev.oslo.service.ReloadSnapshot;
 import dev.oslo.service.ServiceSnapshot;
 import dev.oslo.service.ServiceState;
+import dev.oslo.service.internal.DurationFormat;
 import dev.oslo.service.process.WorkerSnapshot;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +24,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * The {@code launcher} endpoint: the launcher's mode, state and settings, the state of every
  * service it launched, and its reloads. Its write operation ({@code POST}, off unless
  * {@code management.endpoint.launcher.access=unrestricted}) asks for a reload, as SIGHUP does.
+ *
+ * @since 0.1.0
  */
 @Endpoint(id = "launcher", defaultAccess = Access.READ_ONLY)
 public class LauncherEndpoint {

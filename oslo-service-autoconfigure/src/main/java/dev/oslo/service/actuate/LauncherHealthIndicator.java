@@ -14,6 +14,8 @@ import org.springframework.boot.health.contributor.Health;
  * master: while every worker slot has a ready worker), {@code DOWN} when a service failed, the
  * master gave up, or a slot has no ready worker (it is being respawned), {@code OUT_OF_SERVICE}
  * while the launcher is starting or stopping.
+ *
+ * @since 0.1.0
  */
 public class LauncherHealthIndicator extends AbstractHealthIndicator {
 

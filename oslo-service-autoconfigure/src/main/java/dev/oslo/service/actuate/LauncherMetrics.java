@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * Binds the {@code oslo.service.services} gauge: the number of launched services in each state
  * (tag {@code state}); for a multi-process master also the {@code oslo.service.workers} gauge (worker
  * JVMs by state) and the {@code oslo.service.worker.restarts} counter (respawns of all slots).
+ *
+ * @since 0.1.0
  */
 public class LauncherMetrics implements MeterBinder {
 

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * is timed as its lock attempt, outcome {@code locked} or {@code lock-unavailable}, so the timers'
  * counts say how often each replica ran, and how often another did. Each task's two timers are registered at
  * its first run of that outcome and reused after, so a run costs a map lookup, not a registration.
+ *
+ * @since 0.1.0
  */
 public class PeriodicTaskTimer implements TaskRunListener {
 

@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * Binds the reload meters: {@code oslo.service.reloads} (counter, tag {@code outcome}) and
  * {@code oslo.service.reload.duration} (timer), read from the coordinator's snapshot.
+ *
+ * @since 0.1.0
  */
 public class ReloadMetrics implements MeterBinder {
 

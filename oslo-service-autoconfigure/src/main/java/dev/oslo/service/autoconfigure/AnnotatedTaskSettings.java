@@ -5,8 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import dev.oslo.service.DurationFormat;
 import dev.oslo.service.autoconfigure.OsloServiceProperties.TaskOverride;
+import dev.oslo.service.internal.DurationFormat;
 import dev.oslo.service.periodic.PeriodicTaskDefinition;
 import dev.oslo.service.periodic.TaskSettings;
 import org.jspecify.annotations.Nullable;

@@ -2,6 +2,8 @@ package dev.oslo.service.autoconfigure;
 
 import javax.sql.DataSource;
 
+import dev.oslo.service.cluster.JdbcClusterLock;
+import dev.oslo.service.cluster.ShedLockClusterLock;
 import dev.oslo.service.periodic.ClusterLock;
 import net.javacrumbs.shedlock.core.LockProvider;
 
@@ -9,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +21,13 @@ import org.springframework.context.annotation.Configuration;
  * application's own {@link LockProvider} bean when it has one, else ShedLock's JDBC provider on
  * the application's single (or primary) {@link DataSource}, on database time, so that the
  * replicas' clocks do not matter.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = OsloServiceAutoConfiguration.class, before = PeriodicTaskAutoConfiguration.class,
 		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(LockProvider.class)
+@EnableConfigurationProperties(OsloServiceProperties.class)
 @Conditional(OnProcessRoleCondition.RunsServices.class)
 public final class ClusterLockAutoConfiguration {
 

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the {@code launcher} health component.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = OsloServiceAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the launcher's Micrometer meters.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = OsloServiceAutoConfiguration.class)
 @ConditionalOnClass(MeterBinder.class)

@@ -2,6 +2,8 @@ package dev.oslo.service.autoconfigure;
 
 import java.util.Set;
 
+import dev.oslo.service.internal.boot.ProcessRole;
+
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;

@@ -1,19 +1,32 @@
 package dev.oslo.service.autoconfigure;
 
 import dev.oslo.service.ConfigurationRefresher;
-import dev.oslo.service.GracefulShutdown;
-import dev.oslo.service.LauncherSignals;
-import dev.oslo.service.ProcessExit;
-import dev.oslo.service.ReloadCoordinator;
-import dev.oslo.service.ServiceBase;
 import dev.oslo.service.Launcher;
+import dev.oslo.service.LauncherConfig;
+import dev.oslo.service.LauncherRuntime;
 import dev.oslo.service.ProcessLauncher;
+import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.ReloadListener;
+import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceLauncher;
+import dev.oslo.service.internal.ProcessExit;
+import dev.oslo.service.internal.boot.ConfigurationOptionsLogger;
+import dev.oslo.service.internal.boot.ContextShutdownSteps;
+import dev.oslo.service.internal.boot.LauncherRuntimeEvents;
+import dev.oslo.service.internal.boot.ServiceBeansLifecycle;
+import dev.oslo.service.internal.boot.ServiceFailureLiveness;
+import dev.oslo.service.internal.boot.WorkerCountWarning;
+import dev.oslo.service.internal.boot.WorkerProcessesLifecycle;
+import dev.oslo.service.internal.refresh.ValidatingConfigurationRefresher;
+import dev.oslo.service.periodic.ClusterLock;
+import dev.oslo.service.periodic.PeriodicTaskScheduler;
+import dev.oslo.service.process.SupervisionSettings;
 import dev.oslo.service.process.WorkerCommand;
-import dev.oslo.service.process.WorkerIdentity;
+import dev.oslo.service.systemd.SystemdNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,8 +34,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.context.refresh.ContextRefresher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +52,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * configuration (with Spring Cloud Context) and restarts or resets the services. With
  * {@code oslo.service.workers} above 1 this process is instead the master of that many worker JVMs,
  * each of which runs the services.
+ * <p>
+ * The {@link LauncherRuntime} collects every {@link ReloadListener} bean, in order; the
+ * {@link ReloadCoordinator} bean is the runtime's.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(afterName = "org.springframework.cloud.autoconfigure.RefreshAutoConfiguration")
 @EnableConfigurationProperties(OsloServiceProperties.class)
@@ -44,56 +64,69 @@ public final class OsloServiceAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(OsloServiceAutoConfiguration.class);
 
+	@Bean
+	static ConfigurationPropertiesBindHandlerAdvisor osloServicePropertiesValidation(ListableBeanFactory beanFactory) {
+		return new OsloServicePropertiesValidator(() -> !hasBean(beanFactory, PeriodicTaskScheduler.class)
+				|| hasBean(beanFactory, ClusterLock.class))
+			.advisor();
+	}
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	ReloadCoordinator osloServiceReloadCoordinator(Launcher launcher,
-			ObjectProvider<ConfigurationRefresher> refresher) {
+	LauncherRuntime osloServiceLauncherRuntime(Launcher launcher, OsloServiceProperties properties,
+			ObjectProvider<ConfigurationRefresher> refresher, ObjectProvider<ReloadListener> listeners,
+			ObjectProvider<SystemdNotifier> systemd, ObjectProvider<ProcessExit> exit,
+			ConfigurableApplicationContext context) {
 		ConfigurationRefresher configurationRefresher = refresher.getIfAvailable();
 		if (configurationRefresher == null) {
 			logger.warn("spring-cloud-context is not on the classpath (or spring.cloud.refresh.enabled=false): "
 					+ "SIGHUP resets the services without re-reading the configuration");
 		}
-		return new ReloadCoordinator(launcher, configurationRefresher);
+		return LauncherRuntime.builder(launcher)
+			.refresher(configurationRefresher)
+			.listeners(listeners.orderedStream().toList())
+			.systemd(systemd.getIfAvailable(SystemdNotifier::disabled))
+			.exit(exit.getIfAvailable(() -> ProcessExit.JVM))
+			.shutdownSteps(new ContextShutdownSteps(context))
+			.signals(properties.getSignals().isEnabled())
+			.build();
 	}
 
 	@Bean
-	ReloadReadiness osloServiceReloadReadiness(ReloadCoordinator reloads) {
-		return new ReloadReadiness(reloads);
+	ReloadCoordinator osloServiceReloadCoordinator(LauncherRuntime runtime) {
+		return runtime.reloads();
+	}
+
+	@Bean
+	LauncherRuntimeEvents osloServiceLauncherRuntimeEvents(LauncherRuntime runtime, ApplicationContext context) {
+		return new LauncherRuntimeEvents(runtime, context);
 	}
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "oslo.service.liveness.broken-on-failure", matchIfMissing = true)
-	ServiceFailureLiveness osloServiceFailureLiveness(Launcher launcher, ReloadCoordinator reloads,
-			ApplicationEventPublisher publisher) {
-		ServiceFailureLiveness liveness = new ServiceFailureLiveness(launcher, publisher);
-		reloads.addListener(liveness);
-		return liveness;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ProcessExit osloServiceProcessExit() {
-		return ProcessExit.JVM;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	GracefulShutdown osloServiceGracefulShutdown(Launcher launcher, ProcessExit exit) {
-		return new GracefulShutdown(launcher, exit);
-	}
-
-	@Bean(initMethod = "install", destroyMethod = "close")
-	@ConditionalOnBooleanProperty(name = "oslo.service.signals.enabled", matchIfMissing = true)
-	LauncherSignals osloServiceLauncherSignals(GracefulShutdown shutdown, ReloadCoordinator reloads,
-			ConfigurableApplicationContext context) {
-		return new LauncherSignals(shutdown, new ContextShutdownSteps(context), reloads);
+	ServiceFailureLiveness osloServiceFailureLiveness(Launcher launcher, ApplicationEventPublisher publisher) {
+		return new ServiceFailureLiveness(launcher, publisher);
 	}
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "oslo.service.log-options", matchIfMissing = true)
 	ConfigurationOptionsLogger osloServiceOptionsLogger(OsloServiceProperties properties,
 			ConfigurableEnvironment environment) {
-		return new ConfigurationOptionsLogger(properties, environment);
+		return new ConfigurationOptionsLogger("oslo.service", properties, environment);
+	}
+
+	private static boolean hasBean(ListableBeanFactory beanFactory, Class<?> type) {
+		return beanFactory.getBeanNamesForType(type, true, false).length > 0;
+	}
+
+	static LauncherConfig launcherConfig(OsloServiceProperties properties) {
+		return new LauncherConfig(properties.getGracefulShutdownTimeout(), properties.getRestartMethod(),
+				properties.getSignals().isEnabled());
+	}
+
+	static SupervisionSettings supervision(OsloServiceProperties.Worker worker) {
+		return new SupervisionSettings(worker.getBootTimeout(), worker.getRespawnDelay(), worker.getMaxRespawnDelay(),
+				worker.getRespawnResetAfter(), worker.getMaxRestarts(), worker.getRestartWindow());
 	}
 
 	/**
@@ -106,14 +139,14 @@ public final class OsloServiceAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(Launcher.class)
 		ServiceLauncher osloServiceLauncher(OsloServiceProperties properties) {
-			return new ServiceLauncher(properties::toLauncherConfig);
+			return new ServiceLauncher(() -> launcherConfig(properties));
 		}
 
 		@Bean
 		@ConditionalOnBean(ServiceLauncher.class)
-		LauncherLifecycle osloServiceLauncherLifecycle(ServiceLauncher launcher, ReloadCoordinator reloads,
+		ServiceBeansLifecycle osloServiceBeansLifecycle(ServiceLauncher launcher, LauncherRuntime runtime,
 				ConfigurableListableBeanFactory beanFactory) {
-			return new LauncherLifecycle(launcher, reloads, beanFactory);
+			return new ServiceBeansLifecycle(launcher, runtime, beanFactory);
 		}
 
 	}
@@ -134,31 +167,20 @@ public final class OsloServiceAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(Launcher.class)
 		ProcessLauncher osloServiceProcessLauncher(OsloServiceProperties properties, WorkerCommand command) {
-			return new ProcessLauncher(properties::toLauncherConfig, properties.getWorker()::toSupervisionSettings,
+			return new ProcessLauncher(() -> launcherConfig(properties), () -> supervision(properties.getWorker()),
 					command);
 		}
 
 		@Bean
 		@ConditionalOnBean(ProcessLauncher.class)
-		WorkersLifecycle osloServiceWorkersLifecycle(ProcessLauncher launcher, ReloadCoordinator reloads,
-				GracefulShutdown shutdown, ConfigurableApplicationContext context, OsloServiceProperties properties) {
-			return new WorkersLifecycle(launcher, reloads, shutdown, new ContextShutdownSteps(context), properties);
+		WorkerProcessesLifecycle osloServiceWorkerProcessesLifecycle(ProcessLauncher launcher, LauncherRuntime runtime,
+				OsloServiceProperties properties) {
+			return new WorkerProcessesLifecycle(launcher, runtime, properties.getWorkers());
 		}
 
-	}
-
-	/**
-	 * A worker JVM: it connects to its master once ready.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@Conditional(OnProcessRoleCondition.Worker.class)
-	static class WorkerConfiguration {
-
 		@Bean
-		WorkerReadiness osloServiceWorkerReadiness(Launcher launcher, GracefulShutdown shutdown,
-				ReloadCoordinator reloads, ConfigurableApplicationContext context) {
-			return new WorkerReadiness(WorkerIdentity.current().orElseThrow(), launcher, shutdown,
-					new ContextShutdownSteps(context), reloads);
+		WorkerCountWarning osloServiceWorkerCountWarning(OsloServiceProperties properties) {
+			return new WorkerCountWarning(properties::getWorkers, properties.getWorkers());
 		}
 
 	}

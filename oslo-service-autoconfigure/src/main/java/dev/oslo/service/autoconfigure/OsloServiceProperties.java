@@ -5,27 +5,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.oslo.service.DurationFormat;
-import dev.oslo.service.LauncherConfig;
 import dev.oslo.service.RestartMethod;
-import dev.oslo.service.process.SupervisionSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
  * Settings of the oslo.service launcher, under {@code oslo.service}. The launcher reads them each
- * time it needs them, so a rebinding after a configuration refresh takes effect. Invalid values
- * fail binding with a message that names the property and the value; so do values that contradict
- * each other, which these properties check themselves as a {@link Validator}.
+ * time it needs them, so a rebinding after a configuration refresh takes effect. Plain data: the
+ * auto-configuration checks the values as they are bound (an invalid one fails start-up, or is
+ * rejected on a reload, naming the property and the value) and maps them to the engine's settings.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("oslo.service")
-public class OsloServiceProperties implements Validator {
-
-	private @Nullable Boolean clusterLockAvailable;
+public class OsloServiceProperties {
 
 	/**
 	 * How long a graceful shutdown may take, from SIGTERM to the process's exit; past it the
@@ -74,10 +69,6 @@ public class OsloServiceProperties implements Validator {
 	}
 
 	public void setGracefulShutdownTimeout(Duration gracefulShutdownTimeout) {
-		if (gracefulShutdownTimeout.isNegative()) {
-			throw new IllegalArgumentException(
-					"oslo.service.graceful-shutdown-timeout must be 0 (wait forever) or positive");
-		}
 		this.gracefulShutdownTimeout = gracefulShutdownTimeout;
 	}
 
@@ -94,9 +85,6 @@ public class OsloServiceProperties implements Validator {
 	}
 
 	public void setWorkers(int workers) {
-		if (workers < 1) {
-			throw new IllegalArgumentException("oslo.service.workers must be at least 1");
-		}
 		this.workers = workers;
 	}
 
@@ -134,76 +122,6 @@ public class OsloServiceProperties implements Validator {
 
 	public Liveness getLiveness() {
 		return this.liveness;
-	}
-
-	/**
-	 * The launcher settings these properties describe.
-	 * @return the current launcher configuration
-	 */
-	public LauncherConfig toLauncherConfig() {
-		return new LauncherConfig(this.gracefulShutdownTimeout, this.restartMethod, this.signals.isEnabled());
-	}
-
-	@Override
-	public boolean supports(Class<?> type) {
-		return OsloServiceProperties.class.isAssignableFrom(type);
-	}
-
-	/**
-	 * Record whether the application has a cluster lock, once its periodic tasks are set up, so
-	 * that a reload turning a task into a cluster singleton without one is rejected. Not a
-	 * property.
-	 * @param available whether a cluster lock exists
-	 */
-	void clusterLockAvailable(boolean available) {
-		this.clusterLockAvailable = available;
-	}
-
-	@Override
-	public void validate(Object target, Errors errors) {
-		((OsloServiceProperties) target).getPeriodic().getTasks().forEach((name, task) -> {
-			validateLock(name, task, errors);
-			if (Boolean.TRUE.equals(task.getClusterSingleton()) && Boolean.FALSE.equals(this.clusterLockAvailable)) {
-				errors.rejectValue("periodic.tasks[" + name + "].clusterSingleton",
-						"oslo.service.periodic.tasks." + name + ".cluster-singleton",
-						"the application has no cluster lock (a ShedLock LockProvider bean or a DataSource)");
-			}
-		});
-		Worker checked = ((OsloServiceProperties) target).getWorker();
-		if (checked.getMaxRespawnDelay().compareTo(checked.getRespawnDelay()) < 0) {
-			errors.rejectValue("worker.maxRespawnDelay", "oslo.service.worker.max-respawn-delay",
-					"must not be below oslo.service.worker.respawn-delay (" + DurationFormat.format(checked.getRespawnDelay())
-							+ ")");
-		}
-	}
-
-	/**
-	 * The lock lifetimes a task's overrides give alone; those that also depend on the spacing are
-	 * checked when the task's settings are read.
-	 */
-	private static void validateLock(String name, TaskOverride task, Errors errors) {
-		String prefix = "oslo.service.periodic.tasks." + name + ".";
-		Duration atMost = task.getLockAtMostFor();
-		Duration atLeast = task.getLockAtLeastFor();
-		if (atMost != null && (atMost.isNegative() || atMost.isZero())) {
-			errors.rejectValue("periodic.tasks[" + name + "].lockAtMostFor", prefix + "lock-at-most-for",
-					"must be positive, was " + DurationFormat.format(atMost));
-		}
-		if (atLeast != null && atLeast.isNegative()) {
-			errors.rejectValue("periodic.tasks[" + name + "].lockAtLeastFor", prefix + "lock-at-least-for",
-					"must not be negative, was " + DurationFormat.format(atLeast));
-		}
-		if (atMost != null && atLeast != null && atLeast.compareTo(atMost) > 0) {
-			errors.rejectValue("periodic.tasks[" + name + "].lockAtLeastFor", prefix + "lock-at-least-for",
-					"must not exceed " + prefix + "lock-at-most-for (" + DurationFormat.format(atMost) + "), was "
-							+ DurationFormat.format(atLeast));
-		}
-	}
-
-	private static void requirePositive(String property, Duration value) {
-		if (value.isNegative() || value.isZero()) {
-			throw new IllegalArgumentException(property + " must be positive");
-		}
 	}
 
 	/**
@@ -254,7 +172,6 @@ public class OsloServiceProperties implements Validator {
 		}
 
 		public void setBootTimeout(Duration bootTimeout) {
-			requirePositive("oslo.service.worker.boot-timeout", bootTimeout);
 			this.bootTimeout = bootTimeout;
 		}
 
@@ -263,7 +180,6 @@ public class OsloServiceProperties implements Validator {
 		}
 
 		public void setRespawnDelay(Duration respawnDelay) {
-			requirePositive("oslo.service.worker.respawn-delay", respawnDelay);
 			this.respawnDelay = respawnDelay;
 		}
 
@@ -272,7 +188,6 @@ public class OsloServiceProperties implements Validator {
 		}
 
 		public void setMaxRespawnDelay(Duration maxRespawnDelay) {
-			requirePositive("oslo.service.worker.max-respawn-delay", maxRespawnDelay);
 			this.maxRespawnDelay = maxRespawnDelay;
 		}
 
@@ -281,7 +196,6 @@ public class OsloServiceProperties implements Validator {
 		}
 
 		public void setRespawnResetAfter(Duration respawnResetAfter) {
-			requirePositive("oslo.service.worker.respawn-reset-after", respawnResetAfter);
 			this.respawnResetAfter = respawnResetAfter;
 		}
 
@@ -290,9 +204,6 @@ public class OsloServiceProperties implements Validator {
 		}
 
 		public void setMaxRestarts(int maxRestarts) {
-			if (maxRestarts < 0) {
-				throw new IllegalArgumentException("oslo.service.worker.max-restarts must be 0 or more");
-			}
 			this.maxRestarts = maxRestarts;
 		}
 
@@ -301,17 +212,7 @@ public class OsloServiceProperties implements Validator {
 		}
 
 		public void setRestartWindow(Duration restartWindow) {
-			requirePositive("oslo.service.worker.restart-window", restartWindow);
 			this.restartWindow = restartWindow;
-		}
-
-		/**
-		 * The supervision settings these properties describe.
-		 * @return the settings
-		 */
-		public SupervisionSettings toSupervisionSettings() {
-			return new SupervisionSettings(this.bootTimeout, this.respawnDelay, this.maxRespawnDelay,
-					this.respawnResetAfter, this.maxRestarts, this.restartWindow);
 		}
 
 	}
@@ -363,7 +264,6 @@ public class OsloServiceProperties implements Validator {
 		}
 
 		public void setDefaultSpacing(Duration defaultSpacing) {
-			requirePositive("oslo.service.periodic.default-spacing", defaultSpacing);
 			this.defaultSpacing = defaultSpacing;
 		}
 
@@ -372,7 +272,6 @@ public class OsloServiceProperties implements Validator {
 		}
 
 		public void setIntervalMax(Duration intervalMax) {
-			requirePositive("oslo.service.periodic.interval-max", intervalMax);
 			this.intervalMax = intervalMax;
 		}
 
@@ -389,9 +288,6 @@ public class OsloServiceProperties implements Validator {
 		}
 
 		public void setPoolSize(int poolSize) {
-			if (poolSize < 1) {
-				throw new IllegalArgumentException("oslo.service.periodic.pool-size must be at least 1");
-			}
 			this.poolSize = poolSize;
 		}
 
@@ -431,10 +327,6 @@ public class OsloServiceProperties implements Validator {
 		}
 
 		public void setTableName(String tableName) {
-			if (!tableName.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
-				throw new IllegalArgumentException(
-						"oslo.service.periodic.lock.table-name must be a plain SQL table name, was '" + tableName + "'");
-			}
 			this.tableName = tableName;
 		}
 

@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration of the {@code periodictasks} endpoint and the {@code oslo.periodic.task}
  * timer.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = PeriodicTaskAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")

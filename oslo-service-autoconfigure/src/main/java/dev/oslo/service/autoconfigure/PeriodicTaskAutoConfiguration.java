@@ -2,7 +2,10 @@ package dev.oslo.service.autoconfigure;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.internal.periodic.PeriodicTaskExecutor;
+import dev.oslo.service.internal.periodic.PeriodicTaskLifecycle;
+import dev.oslo.service.internal.periodic.PeriodicTaskRegistrar;
+import dev.oslo.service.internal.periodic.PeriodicTaskRescheduler;
 import dev.oslo.service.periodic.ClusterLock;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.TaskRunListener;
@@ -10,6 +13,7 @@ import dev.oslo.service.periodic.TaskRunListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
@@ -18,9 +22,12 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of {@code @PeriodicTask} methods: found on every bean, scheduled once the
  * services have started, rescheduled after every reload, stopped before the services stop. Not in
  * a multi-process master, which runs no services: its workers run the tasks.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = OsloServiceAutoConfiguration.class)
 @Conditional(OnProcessRoleCondition.RunsServices.class)
+@EnableConfigurationProperties(OsloServiceProperties.class)
 public final class PeriodicTaskAutoConfiguration {
 
 	@Bean
@@ -30,27 +37,31 @@ public final class PeriodicTaskAutoConfiguration {
 
 	@Bean
 	PeriodicTaskExecutor osloPeriodicTaskExecutor(OsloServiceProperties properties, Environment environment) {
-		return new PeriodicTaskExecutor(properties, environment);
+		return new PeriodicTaskExecutor(properties.getPeriodic().getPoolSize(),
+				environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	PeriodicTaskScheduler osloPeriodicTaskScheduler(PeriodicTaskExecutor executor, OsloServiceProperties properties,
-			ReloadCoordinator reloads, ObjectProvider<TaskRunListener> listener, ObjectProvider<ClusterLock> lock) {
-		PeriodicTaskScheduler scheduler = new PeriodicTaskScheduler(executor.scheduler(),
-				executor.scheduler().getClock(),
+			ObjectProvider<TaskRunListener> listener, ObjectProvider<ClusterLock> lock) {
+		return new PeriodicTaskScheduler(executor.scheduler(), executor.scheduler().getClock(),
 				() -> properties.getPeriodic().isJitter() ? ThreadLocalRandom.current().nextDouble() : 0,
 				listener.getIfAvailable(() -> TaskRunListener.NONE), lock.getIfAvailable(() -> ClusterLock.NONE));
-		reloads.addListener((result) -> scheduler.reschedule());
-		return scheduler;
+	}
+
+	@Bean
+	PeriodicTaskRescheduler osloPeriodicTaskRescheduler(PeriodicTaskScheduler scheduler) {
+		return new PeriodicTaskRescheduler(scheduler);
 	}
 
 	@Bean
 	PeriodicTaskLifecycle osloPeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,
 			OsloServiceProperties properties, Environment environment, ObjectProvider<ClusterLock> lock) {
 		boolean clusterLockAvailable = lock.getIfAvailable() != null;
-		properties.clusterLockAvailable(clusterLockAvailable);
-		return new PeriodicTaskLifecycle(scheduler, registrar, properties, environment, clusterLockAvailable);
+		return new PeriodicTaskLifecycle(scheduler, registrar,
+				(definition) -> new AnnotatedTaskSettings(definition, properties, environment, clusterLockAvailable),
+				properties::getGracefulShutdownTimeout);
 	}
 
 }

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * {@code interval * 2 * jitter}. The timeout counts only the time slept after errors since the
  * last success: when the next sleep would pass it, the loop fails with
  * {@link LoopingCallTimeoutException}. An exception of the function ends the loop.
+ *
+ * @since 0.1.0
  */
 public class BackOffLoopingCall extends LoopingCall {
 

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Calls a function that says how long to sleep before its next call, capped by a maximum interval
  * that is also used when it says nothing (oslo's {@code DynamicLoopingCall}). After a failure that
  * does not stop the loop it sleeps the maximum interval, where oslo retried at once.
+ *
+ * @since 0.1.0
  */
 public class DynamicLoopingCall extends LoopingCall {
 

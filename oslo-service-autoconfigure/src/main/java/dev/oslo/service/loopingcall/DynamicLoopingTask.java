@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The function of a {@link DynamicLoopingCall}: it returns how long to sleep before the next call.
  * Throw {@link LoopingCallDone} to end the loop.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface DynamicLoopingTask {

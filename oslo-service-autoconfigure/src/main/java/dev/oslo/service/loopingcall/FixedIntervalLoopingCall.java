@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
  * Calls a function every interval, measured from the start of one call to the start of the next
  * (oslo's {@code FixedIntervalLoopingCall}). A call that outlasts the interval is logged as a
  * warning and followed at once by the next; missed calls are not made up.
+ *
+ * @since 0.1.0
  */
 public class FixedIntervalLoopingCall extends LoopingCall {
 

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * A {@link FixedIntervalLoopingCall} that fails with {@link LoopingCallTimeoutException} once a
  * call ends later than {@code timeout} after the start (oslo's
  * {@code FixedIntervalWithTimeoutLoopingCall}).
+ *
+ * @since 0.1.0
  */
 public class FixedIntervalWithTimeoutLoopingCall extends FixedIntervalLoopingCall {
 

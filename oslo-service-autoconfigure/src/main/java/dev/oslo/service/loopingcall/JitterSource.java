@@ -5,6 +5,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Where a {@link BackOffLoopingCall} draws its jitter: a sample of a normal distribution. Replace it
  * to make the sleeps predictable.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface JitterSource {

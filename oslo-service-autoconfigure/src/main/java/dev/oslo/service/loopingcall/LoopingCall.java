@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Times are measured on the {@link LoopingCallClock}'s monotonic clock, so a wall-clock change
  * neither stretches nor shortens a sleep.
+ *
+ * @since 0.1.0
  */
 public abstract class LoopingCall {
 

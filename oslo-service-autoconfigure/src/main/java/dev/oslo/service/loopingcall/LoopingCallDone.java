@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Thrown by a looping call's function to end the loop; {@link LoopingCall#await()} then returns
  * the value given here.
+ *
+ * @since 0.1.0
  */
 public class LoopingCallDone extends RuntimeException {
 

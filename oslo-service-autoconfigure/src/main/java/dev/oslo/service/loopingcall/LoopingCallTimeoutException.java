@@ -2,6 +2,8 @@ package dev.oslo.service.loopingcall;
 
 /**
  * A looping call ran out of time (oslo's {@code LoopingCallTimeOut}).
+ *
+ * @since 0.1.0
  */
 public class LoopingCallTimeoutException extends RuntimeException {
 

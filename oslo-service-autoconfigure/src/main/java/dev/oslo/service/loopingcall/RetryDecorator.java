@@ -17,6 +17,8 @@ import org.springframework.core.retry.RetryTemplate;
  * <p>
  * Unlike oslo, the counters belong to each invocation: a second call gets its full retries. Built
  * on Spring Framework's {@link RetryTemplate}, with a back-off that grows linearly.
+ *
+ * @since 0.1.0
  */
 public final class RetryDecorator {
 

@@ -7,6 +7,8 @@ import java.util.Optional;
  * A lock shared by every replica of an application, taken before each run of a cluster-singleton
  * periodic task, so that the run happens on one replica only. The starter adapts ShedLock's
  * {@code LockProvider} to it; the engine knows no lock library.
+ *
+ * @since 0.1.0
  */
 public interface ClusterLock {
 

@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a no-argument method to be run periodically (oslo's {@code @periodic_task}).
+ *
+ * @since 0.1.0
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,6 +12,7 @@ import java.lang.reflect.Method;
  * @param externalProcessOk whether it is an external-process task
  * @param enabled whether the annotation enables it
  * @param clusterSingleton whether it runs once per cluster
+ * @since 0.1.0
  */
 public record PeriodicTaskDefinition(String name, Method method, String spacing, boolean runImmediately,
 		boolean externalProcessOk, boolean enabled, boolean clusterSingleton) {

@@ -15,6 +15,8 @@ import java.util.Map;
  * Finds the {@link PeriodicTask} methods of a class: inherited tasks first, then the class's own,
  * each class's in name order. A method overridden in a subclass is one task (the subclass's
  * annotation wins if it has one) and the override is what runs.
+ *
+ * @since 0.1.0
  */
 public final class PeriodicTaskMethods {
 

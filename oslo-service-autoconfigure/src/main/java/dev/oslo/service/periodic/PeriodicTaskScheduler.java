@@ -29,6 +29,8 @@ import org.springframework.scheduling.TaskScheduler;
  * {@link #stop(Duration)} starts no new run and waits for runs in progress. A task whose settings
  * make it a cluster singleton takes the {@link ClusterLock} before each run and skips the run when
  * another replica holds it or the lock cannot be reached.
+ *
+ * @since 0.1.0
  */
 public final class PeriodicTaskScheduler {
 

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param successTime the time all successful runs took
  * @param failureTime the time all failed runs took
  * @param singleton the task's cluster lock, or {@code null} unless it runs once per cluster
+ * @since 0.1.0
  */
 public record PeriodicTaskSnapshot(String name, @Nullable Duration spacing, @Nullable Instant lastRunAt,
 		@Nullable Duration lastDuration, @Nullable String lastOutcome, @Nullable String lastError,

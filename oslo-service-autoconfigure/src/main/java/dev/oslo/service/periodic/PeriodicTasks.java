@@ -10,13 +10,12 @@ import java.util.Objects;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
+import dev.oslo.service.internal.DurationFormat;
 import dev.oslo.service.loopingcall.DynamicLoopingCall;
 import dev.oslo.service.taskgroup.TaskGroup;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * A base class for objects whose {@link PeriodicTask} methods are driven by the caller, as oslo's
@@ -27,6 +26,8 @@ import org.springframework.boot.convert.DurationStyle;
  * Departures from oslo: a task counts its first spacing from the construction of this object, not
  * from when its class was loaded; an overriding method runs, not the base one; tasks belong to
  * each instance.
+ *
+ * @since 0.1.0
  */
 public abstract class PeriodicTasks {
 
@@ -141,7 +142,7 @@ public abstract class PeriodicTasks {
 
 	private static Duration parse(PeriodicTaskDefinition definition) {
 		try {
-			return DurationStyle.detectAndParse(definition.spacing().trim(), ChronoUnit.SECONDS);
+			return DurationFormat.parse(definition.spacing(), ChronoUnit.SECONDS);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException("@PeriodicTask " + definition.method().getDeclaringClass().getName() + "."

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param acquired how many attempts took the lock
  * @param locked how many runs were skipped because another replica held the lock
  * @param unavailable how many runs were skipped because the store could not be reached
+ * @since 0.1.0
  */
 public record SingletonLockSnapshot(Duration lockAtMostFor, Duration lockAtLeastFor, @Nullable String lastOutcome,
 		@Nullable Instant lastAttemptAt, @Nullable String holder, @Nullable String lastError, long acquired, long locked,

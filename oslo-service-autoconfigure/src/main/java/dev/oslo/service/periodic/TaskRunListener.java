@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Told about every run of a periodic task, e.g. to time it in a meter registry.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface TaskRunListener {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param spacing the time between runs, or {@code null} if the task is disabled
  * @param runImmediately whether the first run is at once
  * @param singleton the cluster lock's lifetimes, or {@code null} when every replica runs the task
+ * @since 0.1.0
  */
 public record TaskSettings(@Nullable Duration spacing, boolean runImmediately, @Nullable SingletonLock singleton) {
 

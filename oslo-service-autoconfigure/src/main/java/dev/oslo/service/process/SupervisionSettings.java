@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param maxRestarts how many respawns of one slot are allowed within {@code restartWindow}; one
  * more and the master gives up
  * @param restartWindow the window over which respawns are counted
+ * @since 0.1.0
  */
 public record SupervisionSettings(Duration bootTimeout, Duration respawnDelay, Duration maxRespawnDelay,
 		Duration respawnResetAfter, int maxRestarts, Duration restartWindow) {

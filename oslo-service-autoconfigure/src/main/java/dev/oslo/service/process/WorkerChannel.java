@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  * is alive (a heartbeat every second), and carries the master's commands to the worker. The end of
  * the stream means the master has gone (even killed with SIGKILL): the worker is then asked to stop
  * gracefully, so that no worker outlives its master by more than its own shutdown deadline.
+ *
+ * @since 0.1.0
  */
 public final class WorkerChannel implements AutoCloseable {
 

@@ -5,16 +5,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The command line that starts a worker JVM: the master's own java executable, JVM options,
- * class path, main class or jar, and arguments, read from the running process.
+ * class path, main class or jar, and arguments, read from the running process; and the
+ * environment variables of the master that a worker must not inherit.
  *
  * @param command the executable followed by its arguments
+ * @param withheldEnvironment names of the master's environment variables that workers do not get
+ * @since 0.1.0
  */
-public record WorkerCommand(List<String> command) {
+public record WorkerCommand(List<String> command, Set<String> withheldEnvironment) {
 
 	/**
 	 * Copy the command.
@@ -22,9 +28,30 @@ public record WorkerCommand(List<String> command) {
 	 */
 	public WorkerCommand {
 		command = List.copyOf(command);
+		withheldEnvironment = Set.copyOf(withheldEnvironment);
 		if (command.isEmpty()) {
 			throw new IllegalArgumentException("A worker command needs at least the java executable");
 		}
+	}
+
+	/**
+	 * A command whose workers inherit the master's whole environment.
+	 * @param command the executable followed by its arguments
+	 */
+	public WorkerCommand(List<String> command) {
+		this(command, Set.of());
+	}
+
+	/**
+	 * A copy whose workers do not inherit these environment variables, e.g. those by which a
+	 * service manager speaks to the master alone.
+	 * @param names the variables' names
+	 * @return the copy
+	 */
+	public WorkerCommand withoutEnvironment(Collection<String> names) {
+		Set<String> withheld = new LinkedHashSet<>(this.withheldEnvironment);
+		withheld.addAll(names);
+		return new WorkerCommand(this.command, withheld);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param generation how many rolling reloads the master had run when it spawned this worker,
  * plus one
  * @param controlSocket the Unix-domain socket to connect to the master through
+ * @since 0.1.0
  */
 public record WorkerIdentity(int id, int generation, Path controlSocket) {
 

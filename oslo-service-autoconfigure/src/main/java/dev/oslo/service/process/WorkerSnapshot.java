@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param startedAt when it was spawned
  * @param lastHeartbeat when it last reported, or {@code null} before its first report
  * @param exitStatus its exit status once it has exited, otherwise {@code null}
+ * @since 0.1.0
  */
 public record WorkerSnapshot(int id, long pid, WorkerState state, int generation, int restarts, Instant startedAt,
 		@Nullable Instant lastHeartbeat, @Nullable Integer exitStatus) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.oslo.service.systemd.SystemdNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +45,7 @@ final class WorkerSpawner implements Closeable {
 			server.bind(UnixDomainSocketAddress.of(socket));
 			ProcessBuilder builder = new ProcessBuilder(this.command.command()).inheritIO();
 			builder.environment().putAll(new WorkerIdentity(id, generation, socket).toEnvironment());
-			// The master alone speaks to systemd for the whole service.
-			builder.environment().keySet().removeAll(SystemdNotifier.ENVIRONMENT);
+			builder.environment().keySet().removeAll(this.command.withheldEnvironment());
 			process = builder.start();
 		}
 		catch (IOException ex) {

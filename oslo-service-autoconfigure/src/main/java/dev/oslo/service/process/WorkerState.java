@@ -2,6 +2,8 @@ package dev.oslo.service.process;
 
 /**
  * Where a worker JVM is in its life, as its master sees it.
+ *
+ * @since 0.1.0
  */
 public enum WorkerState {
 

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * service manager (systemd, Kubernetes) takes over instead of a respawn storm. It also replaces
  * workers one slot at a time for a rolling reload, asks them to reload in place, and stops or
  * kills them all.
+ *
+ * @since 0.1.0
  */
 public final class WorkerSupervisor implements AutoCloseable {
 

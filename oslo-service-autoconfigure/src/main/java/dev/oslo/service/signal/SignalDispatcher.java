@@ -20,6 +20,8 @@ import sun.misc.SignalHandler;
  * for exits that must not queue behind a running action. A signal that cannot be handled (ignored
  * when the JVM started, as under {@code nohup}, or reserved by {@code -Xrs}) is reported with a
  * warning and left as it was. {@link #close()} restores the previous handlers.
+ *
+ * @since 0.1.0
  */
 public final class SignalDispatcher implements AutoCloseable {
 

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
  * Where systemd listens for notifications: the value of {@code NOTIFY_SOCKET}, either an absolute
  * path of an {@code AF_UNIX} datagram socket or, with a leading {@code @}, a name in Linux's
  * abstract socket namespace.
+ *
+ * @since 0.1.0
  */
 public final class NotifySocket {
 

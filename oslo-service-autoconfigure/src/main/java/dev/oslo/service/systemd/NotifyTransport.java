@@ -6,6 +6,8 @@ import java.io.IOException;
  * Sends one datagram to a {@link NotifySocket}. The JDK cannot open {@code AF_UNIX} datagram
  * sockets, so this takes a native call: the Foreign Function and Memory API on JDK 22 and later,
  * JNA where it is on the class path before that.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface NotifyTransport {

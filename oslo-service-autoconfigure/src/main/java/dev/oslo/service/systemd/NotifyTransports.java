@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the {@link NotifyTransport} this JVM can use. Each is loaded by name, so that neither FFM's
  * classes (JDK 22) nor JNA's (an optional dependency) are touched where they are missing.
+ *
+ * @since 0.1.0
  */
 public final class NotifyTransports {
 

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * for them by setting {@code NOTIFY_SOCKET}; does nothing otherwise. A message that cannot be sent
  * is dropped: the first failure is logged as a warning, later ones only at debug level, and the
  * caller never sees an exception.
+ *
+ * @since 0.1.0
  */
 public final class SystemdNotifier {
 
@@ -44,6 +46,14 @@ public final class SystemdNotifier {
 		this.socket = socket;
 		this.transport = transport;
 		this.watchdogTimeout = watchdogTimeout;
+	}
+
+	/**
+	 * A notifier that tells systemd nothing, e.g. when notification is switched off.
+	 * @return the disabled notifier
+	 */
+	public static SystemdNotifier disabled() {
+		return DISABLED;
 	}
 
 	/**

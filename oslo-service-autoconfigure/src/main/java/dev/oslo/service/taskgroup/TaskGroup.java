@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * default, as oslo's {@code Service}); one more is refused at once with
  * {@link TaskGroupFullException}. A stopped group can be used again (a service restarted after
  * SIGHUP adds its timers anew).
+ *
+ * @since 0.1.0
  */
 public final class TaskGroup {
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import dev.oslo.service.InvalidConfigurationException;
 import dev.oslo.service.LauncherConfig;
 import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.ReloadTestSupport;
 import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.ServiceStartException;
@@ -38,7 +39,7 @@ class LauncherObservabilityTests {
 	@Test
 	void endpointDescribesTheLauncherAndEveryService() {
 		this.launcher.launchService("worker", new IdleService());
-		LauncherDescriptor descriptor = new LauncherEndpoint(this.launcher, new ReloadCoordinator(this.launcher, null))
+		LauncherDescriptor descriptor = new LauncherEndpoint(this.launcher, ReloadTestSupport.ready(this.launcher, null))
 			.launcher();
 		assertThat(descriptor.mode()).isEqualTo("in-process");
 		assertThat(descriptor.state()).isEqualTo(ServiceState.RUNNING);
@@ -121,20 +122,19 @@ class LauncherObservabilityTests {
 	void reloadMetersCountReloadsByOutcomeAndTimeThem() throws InterruptedException {
 		this.launcher.launchService("a", new IdleService());
 		boolean[] fail = { false };
-		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, () -> {
+		ReloadCoordinator reloads = ReloadTestSupport.ready(this.launcher, () -> {
 			if (fail[0]) {
 				throw new InvalidConfigurationException("x=\"y\": bad", new IllegalArgumentException());
 			}
 			return Set.of("x");
 		});
-		reloads.markReady();
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		new ReloadMetrics(reloads).bindTo(registry);
 		reloads.request("test");
-		reloads.awaitIdle(Duration.ofSeconds(30));
+		ReloadTestSupport.awaitIdle(reloads, Duration.ofSeconds(30));
 		fail[0] = true;
 		reloads.request("test");
-		reloads.awaitIdle(Duration.ofSeconds(30));
+		ReloadTestSupport.awaitIdle(reloads, Duration.ofSeconds(30));
 		assertThat(registry.get("oslo.service.reloads").tag("outcome", "success").functionCounter().count()).isOne();
 		assertThat(registry.get("oslo.service.reloads").tag("outcome", "failed").functionCounter().count()).isOne();
 		assertThat(registry.get("oslo.service.reload.duration").functionTimer().count()).isEqualTo(2.0);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.oslo.service.LauncherSnapshot;
 import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.ReloadTestSupport;
 import dev.oslo.service.RestartMethod;
 import dev.oslo.service.ServiceState;
 import dev.oslo.service.SnapshotOnlyLauncher;
@@ -59,7 +60,7 @@ class WorkerObservabilityTests {
 	void theEndpointListsTheWorkersAndNoService() {
 		this.master.workers = List.of(worker(1, 11, WorkerState.READY, 1, 0));
 		LauncherEndpoint.LauncherDescriptor descriptor = new LauncherEndpoint(this.master,
-				new ReloadCoordinator(this.master, null))
+				ReloadTestSupport.ready(this.master, null))
 			.launcher();
 		assertThat(descriptor.mode()).isEqualTo("multi-process");
 		assertThat(descriptor.services()).isEmpty();

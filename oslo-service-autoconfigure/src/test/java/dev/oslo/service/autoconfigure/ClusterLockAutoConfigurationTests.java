@@ -87,6 +87,18 @@ class ClusterLockAutoConfigurationTests {
 	}
 
 	@Test
+	void theClusterLockBacksOffWhenTheApplicationDefinesOne() {
+		ClusterLock own = (name, lockAtMostFor, lockAtLeastFor) -> Optional.empty();
+		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:own;DB_CLOSE_DELAY=-1")
+			.withBean(ClusterLock.class, () -> own)
+			.run((context) -> {
+				assertThat(context).getBean(ClusterLock.class).isSameAs(own);
+				assertThat(context.getBean(PeriodicTaskScheduler.class).runNow("report")).isFalse();
+				assertThat(report(context).singleton().lastOutcome()).isEqualTo("locked");
+			});
+	}
+
+	@Test
 	void withNeitherStartUpFailsNamingTheTaskAndTheFix() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class,
@@ -169,8 +181,9 @@ class ClusterLockAutoConfigurationTests {
 		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:names;DB_CLOSE_DELAY=-1",
 				"oslo.service.periodic.lock.table-name=locks; DROP TABLE users")
 			.run((context) -> assertThat(context).getFailure()
-				.hasStackTraceContaining("oslo.service.periodic.lock.table-name must be a plain SQL table name, was "
-						+ "'locks; DROP TABLE users'"));
+				.hasStackTraceContaining("codes [oslo.service.periodic.lock.table-name")
+				.hasStackTraceContaining("rejected value [locks; DROP TABLE users]")
+				.hasStackTraceContaining("must be a plain SQL table name"));
 	}
 
 	private static JdbcTemplate jdbc(ApplicationContext context) {

@@ -3,19 +3,26 @@ package dev.oslo.service.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.oslo.service.ConfigurationRefresher;
+import dev.oslo.service.LauncherConfig;
+import dev.oslo.service.LauncherRuntime;
 import dev.oslo.service.LauncherSnapshot;
 import dev.oslo.service.ProcessLauncher;
-import dev.oslo.service.ProcessExit;
 import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.ReloadListener;
 import dev.oslo.service.ReloadOutcome;
+import dev.oslo.service.ReloadResult;
+import dev.oslo.service.ReloadTestSupport;
 import dev.oslo.service.RestartMethod;
 import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.ServiceState;
-import dev.oslo.service.LauncherSignals;
+import dev.oslo.service.internal.ProcessExit;
+import dev.oslo.service.internal.boot.ConfigurationOptionsLogger;
+import dev.oslo.service.internal.boot.LauncherStartupException;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.process.TestWorkers;
 import dev.oslo.service.process.WorkerCommand;
@@ -24,6 +31,8 @@ import dev.oslo.service.process.WorkerState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
@@ -41,6 +50,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @ExtendWith(OutputCaptureExtension.class)
 class OsloServiceAutoConfigurationTests {
@@ -105,8 +115,8 @@ class OsloServiceAutoConfigurationTests {
 
 	@Test
 	void negativeGracefulShutdownTimeoutFailsNamingThePropertyAndValue() {
-		assertBindingFails("oslo.service.graceful-shutdown-timeout=-5s", "oslo.service.graceful-shutdown-timeout",
-				"-5s");
+		assertRejected("oslo.service.graceful-shutdown-timeout=-5s", "oslo.service.graceful-shutdown-timeout", "PT-5S",
+				"must be 0 (wait forever) or positive");
 	}
 
 	@Test
@@ -117,7 +127,7 @@ class OsloServiceAutoConfigurationTests {
 
 	@Test
 	void zeroWorkersFailsNamingThePropertyAndValue() {
-		assertBindingFails("oslo.service.workers=0", "oslo.service.workers", "0");
+		assertRejected("oslo.service.workers=0", "oslo.service.workers", "0", "must be at least 1");
 	}
 
 	@Test
@@ -141,9 +151,12 @@ class OsloServiceAutoConfigurationTests {
 
 	@Test
 	void invalidWorkerSupervisionSettingsFailNamingThePropertyAndValue() {
-		assertBindingFails("oslo.service.worker.max-restarts=-1", "oslo.service.worker.max-restarts", "-1");
-		assertBindingFails("oslo.service.worker.respawn-delay=0ms", "oslo.service.worker.respawn-delay", "0ms");
-		assertBindingFails("oslo.service.worker.boot-timeout=-5", "oslo.service.worker.boot-timeout", "-5");
+		assertRejected("oslo.service.worker.max-restarts=-1", "oslo.service.worker.max-restarts", "-1",
+				"must be 0 or more");
+		assertRejected("oslo.service.worker.respawn-delay=0ms", "oslo.service.worker.respawn-delay", "PT0S",
+				"must be positive");
+		assertRejected("oslo.service.worker.boot-timeout=-5", "oslo.service.worker.boot-timeout", "PT-5S",
+				"must be positive");
 	}
 
 	@Test
@@ -161,6 +174,42 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	@Test
+	void theRuntimeBacksOffWhenTheUserDefinesOne() {
+		ServiceLauncher launcher = new ServiceLauncher(LauncherConfig.DEFAULTS.withHandleSignals(false));
+		LauncherRuntime own = LauncherRuntime.builder(launcher).signals(false).build();
+		try {
+			this.runner.withBean(ServiceLauncher.class, () -> launcher)
+				.withBean(LauncherRuntime.class, () -> own)
+				.run((context) -> assertThat(context).getBean(ReloadCoordinator.class).isSameAs(own.reloads()));
+		}
+		finally {
+			own.close();
+		}
+	}
+
+	@Test
+	void theConfigurationRefresherBacksOffWhenTheUserDefinesOne() {
+		ConfigurationRefresher own = Set::of;
+		this.runner.withConfiguration(AutoConfigurations.of(RefreshAutoConfiguration.class))
+			.withBean(ConfigurationRefresher.class, () -> own)
+			.run((context) -> assertThat(context).getBean(ConfigurationRefresher.class).isSameAs(own));
+	}
+
+	@Test
+	void everyReloadListenerBeanHearsEveryReloadInOrder() {
+		List<String> heard = new CopyOnWriteArrayList<>();
+		this.runner.withUserConfiguration(TwoServices.class)
+			.withBean("lastListener", ReloadListener.class, () -> (result) -> heard.add("second"))
+			.withBean("firstListener", OrderedListener.class, () -> new OrderedListener(heard))
+			.run((context) -> {
+				context.getBean(LauncherRuntime.class).ready();
+				context.getBean(ReloadCoordinator.class).request("test");
+				await().until(() -> heard.size() == 2);
+				assertThat(heard).containsExactly("first", "second");
+			});
+	}
+
+	@Test
 	void userDefinedLauncherIsUsedInstead() {
 		ServiceLauncher own = new ServiceLauncher(dev.oslo.service.LauncherConfig.DEFAULTS);
 		this.runner.withBean("ownLauncher", ServiceLauncher.class, () -> own)
@@ -172,11 +221,24 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	@Test
-	void signalHandlersAreInstalledByDefaultAndCanBeTurnedOff() {
+	void signalHandlersAreInstalledByDefaultRestoredOnCloseAndCanBeTurnedOff() {
+		String before = handlerOf("TERM");
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class))
 			.withBean(ProcessExit.class, RecordingExit::new)
-			.run((context) -> assertThat(context).hasSingleBean(LauncherSignals.class));
-		this.runner.run((context) -> assertThat(context).doesNotHaveBean(LauncherSignals.class));
+			.run((context) -> assertThat(handlerOf("TERM")).isNotEqualTo(before).startsWith("dev.oslo.service."));
+		assertThat(handlerOf("TERM")).isEqualTo(before);
+		this.runner.run((context) -> assertThat(handlerOf("TERM")).isEqualTo(before));
+	}
+
+	/**
+	 * The handler in place for a signal, put back at once. {@code sun.misc.Signal} wraps the JVM's
+	 * own handlers anew at each call, so handlers are told apart by their text.
+	 */
+	private static String handlerOf(String name) {
+		Signal signal = new Signal(name);
+		SignalHandler current = Signal.handle(signal, SignalHandler.SIG_DFL);
+		Signal.handle(signal, current);
+		return current.toString();
 	}
 
 	@Test
@@ -190,32 +252,6 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	@Test
-	void optionsLoggerWritesPeriodicTaskOverridesKeyByKey() {
-		OsloServiceProperties properties = new OsloServiceProperties();
-		OsloServiceProperties.TaskOverride override = new OsloServiceProperties.TaskOverride();
-		override.setSpacing(Duration.ofSeconds(5));
-		properties.getPeriodic().getTasks().put("report", override);
-		assertThat(new ConfigurationOptionsLogger(properties, new org.springframework.mock.env.MockEnvironment())
-			.options()).containsEntry("oslo.service.periodic.tasks.report.spacing", "5s")
-			.containsEntry("oslo.service.periodic.default-spacing", "60s")
-			.doesNotContainKey("oslo.service.periodic.tasks.report.enabled");
-	}
-
-	@Test
-	void optionsLoggerMasksSecretsInTheApplicationsOwnKeys() {
-		OsloServiceProperties properties = new OsloServiceProperties();
-		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment();
-		environment.getPropertySources()
-			.addFirst(new org.springframework.core.env.SimpleCommandLinePropertySource("--db.password=hunter2",
-					"--api.token=abc", "--app.name=demo"));
-		assertThat(new ConfigurationOptionsLogger(properties, environment).options())
-			.containsEntry("db.password", "******")
-			.containsEntry("api.token", "******")
-			.containsEntry("app.name", "demo")
-			.containsEntry("oslo.service.graceful-shutdown-timeout", "60s");
-	}
-
-	@Test
 	void withSpringCloudContextReloadsRereadTheConfiguration() {
 		this.runner.withConfiguration(AutoConfigurations.of(RefreshAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(ReloadCoordinator.class).rereadsConfiguration()).isTrue());
@@ -226,11 +262,11 @@ class OsloServiceAutoConfigurationTests {
 		this.runner.withUserConfiguration(TwoServices.class).run((context) -> {
 			ReloadCoordinator reloads = context.getBean(ReloadCoordinator.class);
 			reloads.request("early");
-			assertThat(reloads.awaitIdle(Duration.ofMillis(300))).isFalse();
+			assertThat(ReloadTestSupport.awaitIdle(reloads, Duration.ofMillis(300))).isFalse();
 			assertThat(reloads.snapshot().count()).isZero();
 			context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
 					context.getSourceApplicationContext(), Duration.ZERO));
-			assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
+			assertThat(ReloadTestSupport.awaitIdle(reloads, Duration.ofSeconds(30))).isTrue();
 			assertThat(reloads.snapshot().count()).isOne();
 			assertThat(reloads.snapshot().last().outcome()).isEqualTo(ReloadOutcome.SUCCESS);
 		});
@@ -249,6 +285,17 @@ class OsloServiceAutoConfigurationTests {
 	void logOptionsFalseLogsNothing() {
 		this.runner.withPropertyValues("oslo.service.log-options=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ConfigurationOptionsLogger.class));
+	}
+
+	/**
+	 * Start-up fails with the validator's error: the property, the value as bound, and why.
+	 */
+	private void assertRejected(String property, String name, String value, String reason) {
+		this.runner.withPropertyValues(property)
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("codes [" + name)
+				.hasStackTraceContaining("rejected value [" + value + "]")
+				.hasStackTraceContaining(reason));
 	}
 
 	private void assertBindingFails(String property, String name, String value) {
@@ -335,6 +382,22 @@ class OsloServiceAutoConfigurationTests {
 		@Order(1)
 		JournalService first(Journal journal) {
 			return new JournalService("first", journal, false);
+		}
+
+	}
+
+	@Order(1)
+	static final class OrderedListener implements ReloadListener {
+
+		private final List<String> heard;
+
+		OrderedListener(List<String> heard) {
+			this.heard = heard;
+		}
+
+		@Override
+		public void reloadFinished(ReloadResult result) {
+			this.heard.add("first");
 		}
 
 	}

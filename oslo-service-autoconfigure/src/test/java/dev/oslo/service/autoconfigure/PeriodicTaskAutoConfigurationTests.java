@@ -3,10 +3,13 @@ package dev.oslo.service.autoconfigure;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.oslo.service.LauncherRuntime;
+import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.actuate.PeriodicTasksEndpoint;
 import dev.oslo.service.periodic.PeriodicTask;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.PeriodicTaskSnapshot;
+import dev.oslo.service.periodic.TaskRunListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -15,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.aop.framework.autoproxy.BeanNameAutoProxyCreator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContext;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -129,6 +134,31 @@ class PeriodicTaskAutoConfigurationTests {
 	void aNewTaskSchedulerBeanIsNotExposed() {
 		this.runner.run((context) -> assertThat(context)
 			.doesNotHaveBean(org.springframework.scheduling.TaskScheduler.class));
+	}
+
+	@Test
+	void theSchedulerBacksOffToTheUsersOwnWhichIsStillRescheduledAfterAReload() {
+		ThreadPoolTaskScheduler threads = new ThreadPoolTaskScheduler();
+		threads.initialize();
+		PeriodicTaskScheduler own = new PeriodicTaskScheduler(threads, threads.getClock(), () -> 0,
+				TaskRunListener.NONE);
+		try {
+			this.runner.withBean(Tasks.class)
+				.withBean(PeriodicTaskScheduler.class, () -> own)
+				.withPropertyValues("tasks.fast=1h")
+				.run((context) -> {
+					assertThat(context).getBean(PeriodicTaskScheduler.class).isSameAs(own);
+					context.getBean(LauncherRuntime.class).ready();
+					TestPropertyValues.of("tasks.fast=50ms").applyTo(context);
+					context.getBean(ReloadCoordinator.class).request("test");
+					Tasks tasks = context.getBean(Tasks.class);
+					await().until(() -> tasks.fast.get() >= 2);
+					assertThat(task(context, "fast").spacing()).isEqualTo(Duration.ofMillis(50));
+				});
+		}
+		finally {
+			threads.shutdown();
+		}
 	}
 
 	private static PeriodicTaskSnapshot task(ApplicationContext context, String name) {

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.ReloadTestSupport;
 import dev.oslo.service.ReloadOutcome;
 import dev.oslo.service.ReloadResult;
 import dev.oslo.service.ServiceBase;
@@ -112,7 +113,7 @@ class ReloadIntegrationTests {
 		write("oslo.service.worker.respawn-delay: 20s\noslo.service.worker.max-respawn-delay: 10s\n");
 		ReloadResult result = reload();
 		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILED);
-		assertThat(result.error()).contains("oslo.service.worker.max-respawn-delay=\"PT10S\": must not be below "
+		assertThat(result.error()).contains("oslo.service.worker.max-respawn-delay=\"10s\": must not be below "
 				+ "oslo.service.worker.respawn-delay (20s)");
 		assertThat(properties().getWorker().getRespawnDelay()).isEqualTo(Duration.ofMillis(100));
 	}
@@ -205,7 +206,7 @@ class ReloadIntegrationTests {
 		ReloadCoordinator reloads = this.context.getBean(ReloadCoordinator.class);
 		long before = reloads.snapshot().count();
 		reloads.request("test");
-		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
+		assertThat(ReloadTestSupport.awaitIdle(reloads, Duration.ofSeconds(30))).isTrue();
 		assertThat(reloads.snapshot().count()).isEqualTo(before + 1);
 		return reloads.snapshot().last();
 	}

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.oslo.service.ControllableService;
+import dev.oslo.service.LauncherRuntime;
 import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.ReloadTestSupport;
 import dev.oslo.service.RestartMethod;
-import dev.oslo.service.systemd.NotifyListener;
-import dev.oslo.service.systemd.SystemdLauncherNotifier;
+import dev.oslo.service.systemd.SystemdNotifier;
+import dev.oslo.service.test.systemd.NotifyListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,10 +65,17 @@ class SystemdAutoConfigurationTests {
 	}
 
 	@Test
+	void theNotifierBacksOffWhenTheUserDefinesOne() {
+		SystemdNotifier own = SystemdNotifier.disabled();
+		this.runner.withBean(SystemdNotifier.class, () -> own)
+			.run((context) -> assertThat(context).getBean(SystemdNotifier.class).isSameAs(own));
+	}
+
+	@Test
 	void theNotifierIsThereByDefaultAndCanBeTurnedOff() {
-		this.runner.run((context) -> assertThat(context).hasSingleBean(SystemdLauncherNotifier.class));
+		this.runner.run((context) -> assertThat(context).hasSingleBean(SystemdNotifier.class));
 		this.runner.withPropertyValues("oslo.service.systemd.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(SystemdLauncherNotifier.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(SystemdNotifier.class));
 	}
 
 	@Test
@@ -76,16 +85,16 @@ class SystemdAutoConfigurationTests {
 			ApplicationAvailability availability = context.getBean(ApplicationAvailability.class);
 			ControllableService worker = context.getBean(ControllableService.class);
 			ReloadCoordinator reloads = context.getBean(ReloadCoordinator.class);
-			reloads.markReady();
+			context.getBean(LauncherRuntime.class).ready();
 
 			worker.failOnReset(true);
 			reloads.request("SIGHUP");
-			assertThat(reloads.awaitIdle(WAIT)).isTrue();
+			assertThat(ReloadTestSupport.awaitIdle(reloads, WAIT)).isTrue();
 			assertThat(availability.getLivenessState()).isEqualTo(LivenessState.BROKEN);
 
 			worker.failOnReset(false);
 			reloads.request("SIGHUP", RestartMethod.RELOAD);
-			assertThat(reloads.awaitIdle(WAIT)).isTrue();
+			assertThat(ReloadTestSupport.awaitIdle(reloads, WAIT)).isTrue();
 			assertThat(availability.getLivenessState()).isEqualTo(LivenessState.CORRECT);
 		});
 	}
@@ -95,10 +104,10 @@ class SystemdAutoConfigurationTests {
 		this.runner.withPropertyValues("oslo.service.liveness.broken-on-failure=false").run((context) -> {
 			AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
 			ReloadCoordinator reloads = context.getBean(ReloadCoordinator.class);
-			reloads.markReady();
+			context.getBean(LauncherRuntime.class).ready();
 			context.getBean(ControllableService.class).failOnReset(true);
 			reloads.request("SIGHUP");
-			assertThat(reloads.awaitIdle(WAIT)).isTrue();
+			assertThat(ReloadTestSupport.awaitIdle(reloads, WAIT)).isTrue();
 			assertThat(context.getBean(ApplicationAvailability.class).getLivenessState())
 				.isEqualTo(LivenessState.CORRECT);
 		});

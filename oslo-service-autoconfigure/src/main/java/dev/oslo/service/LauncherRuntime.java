@@ -1,0 +1,245 @@
+package dev.oslo.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.oslo.service.internal.ProcessExit;
+import dev.oslo.service.process.WorkerIdentity;
+import dev.oslo.service.systemd.NotifyTransports;
+import dev.oslo.service.systemd.SystemdNotifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What makes a launcher a well-behaved Unix process, assembled the same way for a plain
+ * {@code main} ({@link Launchers#launch}) and for a Spring Boot application (the
+ * auto-configuration):
+ * <ul>
+ * <li>signals: SIGTERM begins a graceful shutdown bounded by the launcher's graceful shutdown
+ * timeout, SIGINT ends the process at once with status 1, SIGHUP asks {@link #reloads()} for a
+ * reload;</li>
+ * <li>systemd hears {@code READY=1} at {@link #ready()}, {@code RELOADING=1} around each reload,
+ * {@code STOPPING=1} at {@link #stopping()}, status lines and watchdog pings;</li>
+ * <li>in a worker JVM, {@link #ready()} connects to the master, whose commands and whose death
+ * reach the worker from then on;</li>
+ * <li>a master whose workers cannot be kept running shuts down with status 1.</li>
+ * </ul>
+ * The data flows one way: a signal reaches this runtime, which drives the launcher, which drives the
+ * services; observers read the launcher's and the coordinator's snapshots.
+ *
+ * @since 0.1.0
+ */
+public final class LauncherRuntime implements AutoCloseable {
+
+	private final Launcher launcher;
+
+	private final SystemdReporter systemd;
+
+	private final @Nullable MasterConnection master;
+
+	private final ReloadCoordinator reloads;
+
+	private final GracefulShutdown shutdown;
+
+	private final Runnable steps;
+
+	private final @Nullable LauncherSignals signals;
+
+	private LauncherRuntime(Builder builder) {
+		this.launcher = builder.launcher;
+		this.systemd = new SystemdReporter(builder.systemd, this.launcher);
+		this.master = builder.worker.map((identity) -> new MasterConnection(identity, this.launcher, this::shutDown))
+			.orElse(null);
+		List<ReloadListener> listeners = new ArrayList<>();
+		listeners.add(this.systemd);
+		if (this.master != null) {
+			listeners.add(this.master);
+		}
+		listeners.addAll(builder.listeners);
+		this.reloads = new ReloadCoordinator(this.launcher, builder.refresher, listeners);
+		this.shutdown = new GracefulShutdown(this.launcher, builder.exit);
+		this.steps = (builder.steps != null) ? builder.steps : () -> {
+			stopping();
+			this.launcher.stop();
+		};
+		if (this.launcher instanceof ProcessLauncher processLauncher) {
+			processLauncher.onFailure((reason) -> shutDown("worker supervision gave up"));
+		}
+		this.signals = builder.handleSignals ? new LauncherSignals(this.shutdown, this.steps, this.reloads) : null;
+		if (this.signals != null) {
+			this.signals.install();
+		}
+	}
+
+	/**
+	 * Begin assembling the runtime of a launcher.
+	 * @param launcher the launcher this runtime drives
+	 * @return a builder with the defaults: no configuration to re-read, systemd notified when
+	 * {@code NOTIFY_SOCKET} is set, signals handled, the shutdown stopping the launcher
+	 */
+	public static Builder builder(Launcher launcher) {
+		return new Builder(launcher);
+	}
+
+	/**
+	 * The coordinator of this process's reloads: SIGHUP and every other trigger ask it.
+	 * @return the coordinator
+	 */
+	public ReloadCoordinator reloads() {
+		return this.reloads;
+	}
+
+	/**
+	 * Every service, or every worker, has started: systemd hears {@code READY=1}, a reload asked for
+	 * during start-up runs now, and a worker connects to its master. Call it once.
+	 */
+	public void ready() {
+		this.systemd.ready();
+		this.reloads.markReady();
+		if (this.master != null) {
+			this.master.open(this.reloads);
+		}
+	}
+
+	/**
+	 * The process begins to stop, whatever asked: reloads are no longer taken, and systemd hears
+	 * {@code STOPPING=1} and, until the deadline, extensions of its stop timeout. Later calls do
+	 * nothing more.
+	 */
+	public void stopping() {
+		this.reloads.close();
+		this.systemd.stopping();
+	}
+
+	/**
+	 * Shut the process down gracefully, as SIGTERM does: the shutdown steps run under the graceful
+	 * shutdown timeout, then the process exits (status 0, or 1 when something did not stop in time).
+	 * Only the first call does anything.
+	 * @param reason what asked, for the log
+	 */
+	public void shutDown(String reason) {
+		this.reloads.close();
+		this.shutdown.begin(reason, this.steps);
+	}
+
+	/**
+	 * Release what this runtime holds: the previous signal handlers come back (unless a shutdown
+	 * begun by a signal is in progress, so that SIGINT still exits at once), systemd's status
+	 * updates end, the link to the master closes.
+	 */
+	@Override
+	public void close() {
+		this.reloads.close();
+		if (this.signals != null) {
+			this.signals.close();
+		}
+		this.systemd.close();
+		if (this.master != null) {
+			this.master.close();
+		}
+	}
+
+	/**
+	 * Assembles a {@link LauncherRuntime}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private final Launcher launcher;
+
+		private @Nullable ConfigurationRefresher refresher;
+
+		private final List<ReloadListener> listeners = new ArrayList<>();
+
+		private @Nullable Runnable steps;
+
+		private SystemdNotifier systemd;
+
+		private ProcessExit exit = ProcessExit.JVM;
+
+		private boolean handleSignals = true;
+
+		private Optional<WorkerIdentity> worker;
+
+		private Builder(Launcher launcher) {
+			this.launcher = Objects.requireNonNull(launcher, "launcher");
+			this.systemd = SystemdNotifier.fromEnvironment(System::getenv, NotifyTransports::detect);
+			this.worker = WorkerIdentity.current();
+		}
+
+		/**
+		 * Re-read the configuration at each reload.
+		 * @param refresher re-reads and checks the configuration; {@code null} to only reset the
+		 * services
+		 * @return this builder
+		 */
+		public Builder refresher(@Nullable ConfigurationRefresher refresher) {
+			this.refresher = refresher;
+			return this;
+		}
+
+		/**
+		 * Tell these listeners about every reload, after systemd.
+		 * @param listeners the listeners, in order
+		 * @return this builder
+		 */
+		public Builder listeners(List<? extends ReloadListener> listeners) {
+			this.listeners.addAll(listeners);
+			return this;
+		}
+
+		/**
+		 * What a graceful shutdown does before the process exits; by default {@link #stopping()}
+		 * and then the launcher's {@code stop()}.
+		 * @param steps the shutdown's work, e.g. closing an application context
+		 * @return this builder
+		 */
+		public Builder shutdownSteps(Runnable steps) {
+			this.steps = Objects.requireNonNull(steps, "steps");
+			return this;
+		}
+
+		/**
+		 * How to reach systemd; by default from {@code NOTIFY_SOCKET} in the environment.
+		 * @param notifier the notifier, {@link SystemdNotifier#disabled()} to tell systemd nothing
+		 * @return this builder
+		 */
+		public Builder systemd(SystemdNotifier notifier) {
+			this.systemd = Objects.requireNonNull(notifier, "notifier");
+			return this;
+		}
+
+		/**
+		 * How the process ends; the JVM's own exit by default. Not API: for tests that must not end
+		 * their JVM.
+		 * @param exit the exit
+		 * @return this builder
+		 */
+		public Builder exit(ProcessExit exit) {
+			this.exit = Objects.requireNonNull(exit, "exit");
+			return this;
+		}
+
+		/**
+		 * Whether to install the SIGTERM, SIGINT and SIGHUP handlers (on by default).
+		 * @param handle {@code false} to leave the signals to the JVM
+		 * @return this builder
+		 */
+		public Builder signals(boolean handle) {
+			this.handleSignals = handle;
+			return this;
+		}
+
+		/**
+		 * Install what was asked for: the signal handlers are in place when this returns.
+		 * @return the runtime
+		 */
+		public LauncherRuntime build() {
+			return new LauncherRuntime(this);
+		}
+
+	}
+
+}

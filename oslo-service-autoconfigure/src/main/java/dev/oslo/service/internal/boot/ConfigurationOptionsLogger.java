@@ -1,0 +1,122 @@
+package dev.oslo.service.internal.boot;
+
+import java.beans.PropertyDescriptor;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import dev.oslo.service.internal.DurationFormat;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Logs, before the services start, every {@code oslo.service.*} value in force (defaults
+ * included) and every key the application itself configured (its config files and command line),
+ * with secrets masked: oslo's {@code log_options}.
+ *
+ * @since 0.1.0
+ */
+public final class ConfigurationOptionsLogger implements SmartInitializingSingleton {
+
+	private static final Logger logger = LoggerFactory.getLogger("dev.oslo.service.options");
+
+	private static final Pattern SECRET = Pattern
+		.compile("(?i).*(password|passwd|secret|key|token|credential|private|vcap_services).*");
+
+	private final String prefix;
+
+	private final Object properties;
+
+	private final ConfigurableEnvironment environment;
+
+	/**
+	 * Create the logger of one properties bean and the application's own keys.
+	 * @param prefix the properties' prefix, e.g. {@code oslo.service}
+	 * @param properties the {@code @ConfigurationProperties} JavaBean bound under it, whose values
+	 * (nested beans and maps flattened) are logged in force, defaults included
+	 * @param environment the application's environment
+	 */
+	public ConfigurationOptionsLogger(String prefix, Object properties, ConfigurableEnvironment environment) {
+		this.prefix = prefix;
+		this.properties = properties;
+		this.environment = environment;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		Map<String, String> options = options();
+		logger.info("Configuration options ({}; oslo.service.log-options=false turns this off):", options.size());
+		options.forEach((key, value) -> logger.info("  {} = {}", key, value));
+	}
+
+	Map<String, String> options() {
+		Map<String, String> options = new TreeMap<>();
+		for (PropertySource<?> source : this.environment.getPropertySources()) {
+			if (isApplicationSource(source)) {
+				for (String key : ((EnumerablePropertySource<?>) source).getPropertyNames()) {
+					if (!key.startsWith(this.prefix + ".")) {
+						options.putIfAbsent(key, mask(key, this.environment.getProperty(key)));
+					}
+				}
+			}
+		}
+		flatten(this.prefix, this.properties, options);
+		return options;
+	}
+
+	private static boolean isApplicationSource(PropertySource<?> source) {
+		return source instanceof OriginTrackedMapPropertySource || source instanceof CommandLinePropertySource;
+	}
+
+	private void flatten(String prefix, Object bean, Map<String, String> options) {
+		BeanWrapper wrapper = PropertyAccessorFactory.forBeanPropertyAccess(bean);
+		for (PropertyDescriptor descriptor : wrapper.getPropertyDescriptors()) {
+			String name = descriptor.getName();
+			if (descriptor.getReadMethod() == null || "class".equals(name)) {
+				continue;
+			}
+			flattenValue(prefix + "." + DataObjectPropertyName.toDashedForm(name), wrapper.getPropertyValue(name),
+					options);
+		}
+	}
+
+	private void flattenValue(String key, @Nullable Object value, Map<String, String> options) {
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((name, entry) -> flattenValue(key + "." + name, entry, options));
+		}
+		else if (value != null && value.getClass().getName().startsWith(this.properties.getClass().getName())) {
+			flatten(key, value, options);
+		}
+		else if (value != null) {
+			options.put(key, mask(key, format(value)));
+		}
+	}
+
+	private static String format(Object value) {
+		if (value instanceof Duration duration) {
+			return DurationFormat.format(duration);
+		}
+		if (value instanceof Enum<?> constant) {
+			return constant.name().toLowerCase(Locale.ROOT);
+		}
+		return String.valueOf(value);
+	}
+
+	private static String mask(String key, @Nullable Object value) {
+		return SECRET.matcher(key).matches() ? "******" : String.valueOf(value);
+	}
+
+}

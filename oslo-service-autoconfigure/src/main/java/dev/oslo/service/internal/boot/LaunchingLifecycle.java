@@ -1,0 +1,61 @@
+package dev.oslo.service.internal.boot;
+
+import dev.oslo.service.Launcher;
+import dev.oslo.service.LauncherRuntime;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts a launcher's work when the application context starts and stops it when the context
+ * closes. Its phase is below the web server's, so on shutdown the web server drains first. Reloads
+ * stop being taken when the launcher stops.
+ *
+ * @since 0.1.0
+ */
+public abstract sealed class LaunchingLifecycle implements SmartLifecycle
+		permits ServiceBeansLifecycle, WorkerProcessesLifecycle {
+
+	/** Below Spring Boot's web server lifecycles ({@code DEFAULT_PHASE - 2048} and up). */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private final Launcher launcher;
+
+	private final LauncherRuntime runtime;
+
+	private volatile boolean running;
+
+	LaunchingLifecycle(Launcher launcher, LauncherRuntime runtime) {
+		this.launcher = launcher;
+		this.runtime = runtime;
+	}
+
+	/**
+	 * Start the launcher's services or workers.
+	 * @throws LauncherStartupException if they could not be started
+	 */
+	abstract void launch();
+
+	@Override
+	public final void start() {
+		launch();
+		this.running = true;
+	}
+
+	@Override
+	public final void stop() {
+		this.runtime.stopping();
+		this.launcher.stop();
+		this.running = false;
+	}
+
+	@Override
+	public final boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public final int getPhase() {
+		return PHASE;
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.oslo.service.internal.periodic;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import dev.oslo.service.internal.DurationFormat;
+import dev.oslo.service.internal.boot.LaunchingLifecycle;
+import dev.oslo.service.periodic.PeriodicTaskDefinition;
+import dev.oslo.service.periodic.PeriodicTaskScheduler;
+import dev.oslo.service.periodic.TaskSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Schedules the {@code @PeriodicTask} methods once the services have started, and on shutdown
+ * starts no new run and lets the runs in progress finish, within the graceful shutdown timeout,
+ * before the services stop.
+ *
+ * @since 0.1.0
+ */
+public final class PeriodicTaskLifecycle implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(PeriodicTaskLifecycle.class);
+
+	private final PeriodicTaskScheduler scheduler;
+
+	private final PeriodicTaskRegistrar registrar;
+
+	private final Function<PeriodicTaskDefinition, Supplier<TaskSettings>> settings;
+
+	private final Supplier<Duration> shutdownTimeout;
+
+	private volatile boolean running;
+
+	/**
+	 * Create the lifecycle.
+	 * @param scheduler runs the tasks
+	 * @param registrar found the tasks
+	 * @param settings gives each task its settings as they are at each scheduling decision
+	 * @param shutdownTimeout how long runs in progress may take to finish on shutdown
+	 */
+	public PeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,
+			Function<PeriodicTaskDefinition, Supplier<TaskSettings>> settings, Supplier<Duration> shutdownTimeout) {
+		this.scheduler = scheduler;
+		this.registrar = registrar;
+		this.settings = settings;
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	@Override
+	public void start() {
+		for (PeriodicTaskRegistrar.FoundTask task : this.registrar.found()) {
+			this.scheduler.register(task.definition().name(), task.work(), this.settings.apply(task.definition()));
+		}
+		this.scheduler.start();
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		Duration timeout = this.shutdownTimeout.get();
+		List<String> stillRunning = this.scheduler.stop(timeout);
+		if (!stillRunning.isEmpty()) {
+			logger.warn("Periodic tasks still running after {}: {}", DurationFormat.format(timeout), stillRunning);
+		}
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return LaunchingLifecycle.PHASE + 1;
+	}
+
+}
