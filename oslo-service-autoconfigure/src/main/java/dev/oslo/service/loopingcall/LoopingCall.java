@@ -110,7 +110,7 @@ public abstract class LoopingCall {
 			return future().get();
 		}
 		catch (ExecutionException ex) {
-			throw rethrowable(ex.getCause());
+			throw rethrowable(Objects.requireNonNull(ex.getCause(), "ExecutionException without a cause"));
 		}
 	}
 
@@ -126,7 +126,7 @@ public abstract class LoopingCall {
 			return future().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
-			throw rethrowable(ex.getCause());
+			throw rethrowable(Objects.requireNonNull(ex.getCause(), "ExecutionException without a cause"));
 		}
 	}
 
