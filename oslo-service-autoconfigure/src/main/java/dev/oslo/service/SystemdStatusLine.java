@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.oslo.service.process.WorkerSnapshot;
 import dev.oslo.service.process.WorkerState;
@@ -37,7 +38,8 @@ final class SystemdStatusLine {
 			return workers(snapshot);
 		}
 		int total = snapshot.services().size();
-		long running = snapshot.servicesByState().get(ServiceState.RUNNING);
+		long running = Objects.requireNonNull(snapshot.servicesByState().get(ServiceState.RUNNING),
+				"every state is counted");
 		String status = (running == total) ? count(total, "service") + " running"
 				: running + " of " + count(total, "service") + " running";
 		List<String> failed = snapshot.serviceNamesIn(ServiceState.FAILED);

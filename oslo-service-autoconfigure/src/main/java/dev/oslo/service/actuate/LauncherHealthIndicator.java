@@ -1,6 +1,7 @@
 package dev.oslo.service.actuate;
 
 import java.util.Map;
+import java.util.Objects;
 
 import dev.oslo.service.Launcher;
 import dev.oslo.service.LauncherSnapshot;
@@ -34,11 +35,12 @@ public class LauncherHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		LauncherSnapshot snapshot = this.launcher.snapshot();
 		Map<ServiceState, Long> counts = snapshot.servicesByState();
+		long running = Objects.requireNonNull(counts.get(ServiceState.RUNNING), "every state is counted");
 		if (snapshot.hasFailed()) {
 			builder.down().withDetail("failed", snapshot.serviceNamesIn(ServiceState.FAILED));
 		}
 		else if (!(snapshot.state() == ServiceState.RUNNING || snapshot.state() == ServiceState.NEW)
-				|| counts.get(ServiceState.RUNNING) != snapshot.services().size()) {
+				|| running != snapshot.services().size()) {
 			builder.outOfService();
 		}
 		else if (!snapshot.slotsWithoutReadyWorker().isEmpty()) {

@@ -74,9 +74,9 @@ public final class JdbcClusterLock implements ClusterLock {
 	 */
 	@Override
 	public Optional<String> holder(String name) {
-		List<String> holders = this.jdbc.queryForList("SELECT locked_by FROM " + this.table + " WHERE name = ?",
-				String.class, name);
-		return holders.stream().findFirst();
+		List<@Nullable String> holders = this.jdbc
+			.queryForList("SELECT locked_by FROM " + this.table + " WHERE name = ?", String.class, name);
+		return holders.isEmpty() ? Optional.empty() : Optional.ofNullable(holders.get(0));
 	}
 
 	/**

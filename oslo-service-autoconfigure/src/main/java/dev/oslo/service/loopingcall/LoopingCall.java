@@ -112,7 +112,7 @@ public abstract class LoopingCall {
 			return future().get();
 		}
 		catch (ExecutionException ex) {
-			throw rethrowable(ex.getCause());
+			throw rethrowable(Objects.requireNonNull(ex.getCause(), "ExecutionException without a cause"));
 		}
 	}
 
@@ -128,7 +128,7 @@ public abstract class LoopingCall {
 			return future().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
-			throw rethrowable(ex.getCause());
+			throw rethrowable(Objects.requireNonNull(ex.getCause(), "ExecutionException without a cause"));
 		}
 	}
 

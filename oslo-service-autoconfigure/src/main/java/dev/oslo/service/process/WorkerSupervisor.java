@@ -291,7 +291,7 @@ public final class WorkerSupervisor implements AutoCloseable {
 			worker = spawnWorker(slot.id, generation);
 		}
 		catch (WorkerSupervisionException ex) {
-			giveUp(ex.getMessage());
+			giveUp(Objects.requireNonNull(ex.getMessage(), "WorkerSupervisionException without a message"));
 			return;
 		}
 		slot.current = worker;
