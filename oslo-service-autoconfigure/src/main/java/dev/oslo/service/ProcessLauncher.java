@@ -107,8 +107,10 @@ public final class ProcessLauncher implements Launcher {
 	}
 
 	/**
-	 * Run {@code service} in {@code workers} worker JVMs and wait until each is ready. In the master
-	 * the service object is not started: each worker runs its own copy.
+	 * Run {@code service} in {@code workers} worker JVMs and wait until each is ready. A JVM cannot
+	 * fork, so the object itself stays in the master, never started (oslo's master does not run its
+	 * copy either): each worker re-runs this program's {@code main}, which builds and launches its
+	 * own. The master names it in its log so that the two can be matched.
 	 * @throws IllegalArgumentException if {@code workers} is less than 1
 	 * @throws ServiceStartException if a slot exceeded its restart limit before every worker was
 	 * ready; every worker has then been killed
@@ -116,6 +118,7 @@ public final class ProcessLauncher implements Launcher {
 	@Override
 	public void launchService(ServiceBase service, int workers) {
 		Objects.requireNonNull(service, "service");
+		logger.info("Starting {} worker(s), each running its own {}", workers, service.getClass().getName());
 		start(workers);
 	}
 

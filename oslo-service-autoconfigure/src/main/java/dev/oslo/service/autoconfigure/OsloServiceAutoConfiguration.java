@@ -11,7 +11,7 @@ import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.internal.ProcessExit;
 import dev.oslo.service.internal.boot.ConfigurationOptionsLogger;
-import dev.oslo.service.internal.boot.ContextShutdownSteps;
+import dev.oslo.service.internal.boot.RefuseTrafficThenCloseContext;
 import dev.oslo.service.internal.boot.LauncherRuntimeEvents;
 import dev.oslo.service.internal.boot.ServiceBeansLifecycle;
 import dev.oslo.service.internal.boot.ServiceFailureLiveness;
@@ -87,7 +87,7 @@ public final class OsloServiceAutoConfiguration {
 			.listeners(listeners.orderedStream().toList())
 			.systemd(systemd.getIfAvailable(SystemdNotifier::disabled))
 			.exit(exit.getIfAvailable(() -> ProcessExit.JVM))
-			.shutdownSteps(new ContextShutdownSteps(context))
+			.shutdownSteps(new RefuseTrafficThenCloseContext(context))
 			.signals(properties.getSignals().isEnabled())
 			.build();
 	}

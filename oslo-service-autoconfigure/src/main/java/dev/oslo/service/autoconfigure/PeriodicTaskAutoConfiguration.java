@@ -60,7 +60,7 @@ public final class PeriodicTaskAutoConfiguration {
 			OsloServiceProperties properties, Environment environment, ObjectProvider<ClusterLock> lock) {
 		boolean clusterLockAvailable = lock.getIfAvailable() != null;
 		return new PeriodicTaskLifecycle(scheduler, registrar,
-				(definition) -> new AnnotatedTaskSettings(definition, properties, environment, clusterLockAvailable),
+				(definition) -> new ConfiguredTaskSettings(definition, properties, environment, clusterLockAvailable),
 				properties::getGracefulShutdownTimeout);
 	}
 

@@ -13,7 +13,7 @@ import org.springframework.context.support.GenericApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ContextShutdownStepsTests {
+class RefuseTrafficThenCloseContextTests {
 
 	@Test
 	void readinessRefusesTrafficBeforeTheContextCloses() {
@@ -23,7 +23,7 @@ class ContextShutdownStepsTests {
 			.add(String.valueOf(event.getState())));
 		context.addApplicationListener((ApplicationListener<ContextClosedEvent>) (event) -> events.add("closed"));
 		context.refresh();
-		new ContextShutdownSteps(context).run();
+		new RefuseTrafficThenCloseContext(context).run();
 		assertThat(events).containsExactly(ReadinessState.REFUSING_TRAFFIC.name(), "closed");
 		assertThat(context.isActive()).isFalse();
 	}

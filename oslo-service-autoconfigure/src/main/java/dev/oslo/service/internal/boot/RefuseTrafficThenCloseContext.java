@@ -10,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * @since 0.1.0
  */
-public final class ContextShutdownSteps implements Runnable {
+public final class RefuseTrafficThenCloseContext implements Runnable {
 
 	private final ConfigurableApplicationContext context;
 
@@ -18,7 +18,7 @@ public final class ContextShutdownSteps implements Runnable {
 	 * Create the steps for one application.
 	 * @param context the application's context
 	 */
-	public ContextShutdownSteps(ConfigurableApplicationContext context) {
+	public RefuseTrafficThenCloseContext(ConfigurableApplicationContext context) {
 		this.context = context;
 	}
 

@@ -22,9 +22,9 @@ import org.springframework.core.env.Environment;
  * {@code oslo.service.periodic.tasks.<name>.*}. Read at every scheduling decision, so a reload
  * applies new values.
  */
-final class AnnotatedTaskSettings implements Supplier<TaskSettings> {
+final class ConfiguredTaskSettings implements Supplier<TaskSettings> {
 
-	private static final Logger logger = LoggerFactory.getLogger(AnnotatedTaskSettings.class);
+	private static final Logger logger = LoggerFactory.getLogger(ConfiguredTaskSettings.class);
 
 	private static final TaskSettings DISABLED = new TaskSettings(null, false);
 
@@ -45,7 +45,7 @@ final class AnnotatedTaskSettings implements Supplier<TaskSettings> {
 	 * @param clusterLockAvailable whether the application has a cluster lock for singleton tasks
 	 * @throws IllegalStateException naming the property and the value that is wrong
 	 */
-	AnnotatedTaskSettings(PeriodicTaskDefinition definition, OsloServiceProperties properties, Environment environment,
+	ConfiguredTaskSettings(PeriodicTaskDefinition definition, OsloServiceProperties properties, Environment environment,
 			boolean clusterLockAvailable) {
 		this.definition = definition;
 		this.properties = properties;
