@@ -66,9 +66,8 @@ public final class OsloServiceAutoConfiguration {
 
 	@Bean
 	static ConfigurationPropertiesBindHandlerAdvisor osloServicePropertiesValidation(ListableBeanFactory beanFactory) {
-		return new OsloServicePropertiesValidator(() -> !hasBean(beanFactory, PeriodicTaskScheduler.class)
-				|| hasBean(beanFactory, ClusterLock.class))
-			.advisor();
+		return OsloServicePropertiesValidator.advisor(() -> !hasBean(beanFactory, PeriodicTaskScheduler.class)
+				|| hasBean(beanFactory, ClusterLock.class));
 	}
 
 	@Bean(destroyMethod = "close")

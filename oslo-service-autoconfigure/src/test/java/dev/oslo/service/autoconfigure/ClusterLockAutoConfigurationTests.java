@@ -138,7 +138,8 @@ class ClusterLockAutoConfigurationTests {
 		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:zero;DB_CLOSE_DELAY=-1",
 				"oslo.service.periodic.tasks.report.lock-at-most-for=0")
 			.run((context) -> assertThat(context).getFailure()
-				.hasStackTraceContaining("oslo.service.periodic.tasks.report.lock-at-most-for")
+				.hasStackTraceContaining("oslo.service.periodic.tasks[report].lock-at-most-for")
+				.hasStackTraceContaining("rejected value [0]")
 				.hasStackTraceContaining("must be positive, was 0s"));
 	}
 

@@ -115,7 +115,7 @@ class OsloServiceAutoConfigurationTests {
 
 	@Test
 	void negativeGracefulShutdownTimeoutFailsNamingThePropertyAndValue() {
-		assertRejected("oslo.service.graceful-shutdown-timeout=-5s", "oslo.service.graceful-shutdown-timeout", "PT-5S",
+		assertRejected("oslo.service.graceful-shutdown-timeout=-5s", "oslo.service.graceful-shutdown-timeout", "-5s",
 				"must be 0 (wait forever) or positive");
 	}
 
@@ -153,9 +153,9 @@ class OsloServiceAutoConfigurationTests {
 	void invalidWorkerSupervisionSettingsFailNamingThePropertyAndValue() {
 		assertRejected("oslo.service.worker.max-restarts=-1", "oslo.service.worker.max-restarts", "-1",
 				"must be 0 or more");
-		assertRejected("oslo.service.worker.respawn-delay=0ms", "oslo.service.worker.respawn-delay", "PT0S",
+		assertRejected("oslo.service.worker.respawn-delay=0ms", "oslo.service.worker.respawn-delay", "0ms",
 				"must be positive");
-		assertRejected("oslo.service.worker.boot-timeout=-5", "oslo.service.worker.boot-timeout", "PT-5S",
+		assertRejected("oslo.service.worker.boot-timeout=-5", "oslo.service.worker.boot-timeout", "-5",
 				"must be positive");
 	}
 
@@ -288,7 +288,7 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	/**
-	 * Start-up fails with the validator's error: the property, the value as bound, and why.
+	 * Start-up fails with the validator's error: the property, the value as written, and why.
 	 */
 	private void assertRejected(String property, String name, String value, String reason) {
 		this.runner.withPropertyValues(property)
