@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.oslo.service.internal.ProcessExit;
 import dev.oslo.service.process.WorkerIdentity;
@@ -51,13 +52,17 @@ public final class LauncherRuntime implements AutoCloseable {
 		this.systemd = new SystemdReporter(builder.systemd, this.launcher);
 		this.master = builder.worker.map((identity) -> new MasterConnection(identity, this.launcher, this::shutDown))
 			.orElse(null);
-		List<ReloadListener> listeners = new ArrayList<>();
-		listeners.add(this.systemd);
+		List<ReloadListener> own = new ArrayList<>();
+		own.add(this.systemd);
 		if (this.master != null) {
-			listeners.add(this.master);
+			own.add(this.master);
 		}
-		listeners.addAll(builder.listeners);
-		this.reloads = new ReloadCoordinator(this.launcher, builder.refresher, listeners);
+		Supplier<? extends List<? extends ReloadListener>> others = builder.listeners;
+		this.reloads = new ReloadCoordinator(this.launcher, builder.refresher, () -> {
+			List<ReloadListener> all = new ArrayList<>(own);
+			all.addAll(others.get());
+			return all;
+		});
 		this.shutdown = new GracefulShutdown(this.launcher, builder.exit);
 		this.steps = (builder.steps != null) ? builder.steps : () -> {
 			stopping();
@@ -151,7 +156,7 @@ public final class LauncherRuntime implements AutoCloseable {
 
 		private @Nullable ConfigurationRefresher refresher;
 
-		private final List<ReloadListener> listeners = new ArrayList<>();
+		private Supplier<? extends List<? extends ReloadListener>> listeners = List::of;
 
 		private @Nullable Runnable steps;
 
@@ -181,12 +186,14 @@ public final class LauncherRuntime implements AutoCloseable {
 		}
 
 		/**
-		 * Tell these listeners about every reload, after systemd.
-		 * @param listeners the listeners, in order
+		 * Tell these listeners about every reload, after systemd. They are asked for at the first
+		 * reload, once the services have started, so a listener may depend on the
+		 * {@link ReloadCoordinator} itself.
+		 * @param listeners supplies the listeners, in order
 		 * @return this builder
 		 */
-		public Builder listeners(List<? extends ReloadListener> listeners) {
-			this.listeners.addAll(listeners);
+		public Builder listeners(Supplier<? extends List<? extends ReloadListener>> listeners) {
+			this.listeners = Objects.requireNonNull(listeners, "listeners");
 			return this;
 		}
 

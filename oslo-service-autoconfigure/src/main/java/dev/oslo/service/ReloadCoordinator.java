@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -46,7 +47,9 @@ public final class ReloadCoordinator {
 
 	private volatile @Nullable ReloadResult last;
 
-	private final List<ReloadListener> listeners;
+	private final Supplier<List<ReloadListener>> listenerSource;
+
+	private volatile @Nullable List<ReloadListener> listeners;
 
 	private boolean ready;
 
@@ -63,12 +66,14 @@ public final class ReloadCoordinator {
 	 * see the application's classes (a signal thread's may not).
 	 * @param launcher the launcher whose services are restarted
 	 * @param refresher re-reads the configuration; {@code null} when it cannot be re-read
-	 * @param listeners told about every reload, in this order
+	 * @param listeners told about every reload, in this order; asked for them at the first reload,
+	 * so that a listener may itself depend on this coordinator
 	 */
-	ReloadCoordinator(Launcher launcher, @Nullable ConfigurationRefresher refresher, List<ReloadListener> listeners) {
+	ReloadCoordinator(Launcher launcher, @Nullable ConfigurationRefresher refresher,
+			Supplier<List<ReloadListener>> listeners) {
 		this.launcher = Objects.requireNonNull(launcher, "launcher");
 		this.refresher = refresher;
-		this.listeners = List.copyOf(listeners);
+		this.listenerSource = Objects.requireNonNull(listeners, "listeners");
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
 		this.executor = Executors.newSingleThreadExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "oslo-reload");
@@ -245,7 +250,12 @@ public final class ReloadCoordinator {
 	}
 
 	private void tellListeners(Consumer<ReloadListener> call) {
-		for (ReloadListener listener : this.listeners) {
+		List<ReloadListener> resolved = this.listeners;
+		if (resolved == null) {
+			resolved = List.copyOf(this.listenerSource.get());
+			this.listeners = resolved;
+		}
+		for (ReloadListener listener : resolved) {
 			try {
 				call.accept(listener);
 			}

@@ -21,7 +21,7 @@ class LauncherSignalsTests {
 	private final ServiceLauncher launcher = new ServiceLauncher(
 			LauncherConfig.DEFAULTS.withGracefulShutdownTimeout(Duration.ofSeconds(30)).withHandleSignals(false));
 
-	private final ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, null, List.of());
+	private final ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, null, List::of);
 
 	@Test
 	void sigtermStopsTheServicesGracefullyAndExitsZero() {

@@ -50,7 +50,7 @@ class ReloadCoordinatorTests {
 				LauncherConfig.DEFAULTS.withRestartMethod(RestartMethod.MUTATE).withHandleSignals(false));
 		mutating.launchService("a", new RecordingService("a", this.journal));
 		this.journal.clear();
-		ReloadCoordinator reloads = new ReloadCoordinator(mutating, Set::of, List.of());
+		ReloadCoordinator reloads = new ReloadCoordinator(mutating, Set::of, List::of);
 		reloads.markReady();
 		reloads.request("test");
 		reloads.awaitIdle(Duration.ofSeconds(30));
@@ -126,7 +126,7 @@ class ReloadCoordinatorTests {
 		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, () -> {
 			refreshes.incrementAndGet();
 			return Set.of();
-		}, List.of());
+		}, List::of);
 		this.launcher.launchService("a", new RecordingService("a", this.journal));
 		reloads.request("early");
 		reloads.request("early again");
@@ -155,7 +155,7 @@ class ReloadCoordinatorTests {
 	void withoutARefresherServicesAreOnlyReset() throws InterruptedException {
 		this.launcher.launchService("a", new RecordingService("a", this.journal));
 		this.journal.clear();
-		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, null, List.of());
+		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, null, List::of);
 		reloads.markReady();
 		reloads.request("SIGHUP");
 		reloads.awaitIdle(Duration.ofSeconds(30));
@@ -214,7 +214,7 @@ class ReloadCoordinatorTests {
 	}
 
 	private ReloadCoordinator ready(ConfigurationRefresher refresher, ReloadListener... listeners) {
-		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, refresher, List.of(listeners));
+		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, refresher, () -> List.of(listeners));
 		reloads.markReady();
 		return reloads;
 	}

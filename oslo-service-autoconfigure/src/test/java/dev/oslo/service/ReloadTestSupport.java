@@ -23,7 +23,7 @@ public final class ReloadTestSupport {
 	 */
 	public static ReloadCoordinator ready(Launcher launcher, @Nullable ConfigurationRefresher refresher,
 			ReloadListener... listeners) {
-		ReloadCoordinator reloads = new ReloadCoordinator(launcher, refresher, List.of(listeners));
+		ReloadCoordinator reloads = new ReloadCoordinator(launcher, refresher, () -> List.of(listeners));
 		reloads.markReady();
 		return reloads;
 	}

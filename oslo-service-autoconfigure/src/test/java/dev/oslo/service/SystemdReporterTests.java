@@ -71,7 +71,7 @@ class SystemdReporterTests {
 	@Test
 	void aReloadIsBracketedByReloadingWithTheMonotonicClockAndReady() throws Exception {
 		this.notifier = notifier(null);
-		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, Set::of, List.of(this.notifier));
+		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, Set::of, () -> List.of(this.notifier));
 		this.notifier.ready();
 		reloads.markReady();
 		this.listener.next(WAIT);
@@ -110,7 +110,7 @@ class SystemdReporterTests {
 		this.notifier = notifier(null);
 		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, () -> {
 			throw new InvalidConfigurationException(error, new IllegalStateException());
-		}, List.of(this.notifier));
+		}, () -> List.of(this.notifier));
 		try {
 			this.notifier.ready();
 			reloads.markReady();

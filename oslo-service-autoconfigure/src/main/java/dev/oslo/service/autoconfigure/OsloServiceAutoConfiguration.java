@@ -83,7 +83,7 @@ public final class OsloServiceAutoConfiguration {
 		}
 		return LauncherRuntime.builder(launcher)
 			.refresher(configurationRefresher)
-			.listeners(listeners.orderedStream().toList())
+			.listeners(() -> listeners.orderedStream().toList())
 			.systemd(systemd.getIfAvailable(SystemdNotifier::disabled))
 			.exit(exit.getIfAvailable(() -> ProcessExit.JVM))
 			.shutdownSteps(new RefuseTrafficThenCloseContext(context))

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.oslo.service.ConfigurationRefresher;
 import dev.oslo.service.LauncherConfig;
@@ -210,6 +211,17 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	@Test
+	void aReloadListenerBeanMayDependOnTheReloadCoordinator() {
+		this.runner.withBean(CoordinatorAwareListener.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			context.getBean(LauncherRuntime.class).ready();
+			context.getBean(ReloadCoordinator.class).request("test");
+			CoordinatorAwareListener listener = context.getBean(CoordinatorAwareListener.class);
+			await().until(() -> listener.heard.get() == 1);
+		});
+	}
+
+	@Test
 	void userDefinedLauncherIsUsedInstead() {
 		ServiceLauncher own = new ServiceLauncher(dev.oslo.service.LauncherConfig.DEFAULTS);
 		this.runner.withBean("ownLauncher", ServiceLauncher.class, () -> own)
@@ -382,6 +394,21 @@ class OsloServiceAutoConfigurationTests {
 		@Order(1)
 		JournalService first(Journal journal) {
 			return new JournalService("first", journal, false);
+		}
+
+	}
+
+	static final class CoordinatorAwareListener implements ReloadListener {
+
+		final AtomicInteger heard = new AtomicInteger();
+
+		CoordinatorAwareListener(ReloadCoordinator reloads) {
+			assertThat(reloads.snapshot().count()).isZero();
+		}
+
+		@Override
+		public void reloadFinished(ReloadResult result) {
+			this.heard.incrementAndGet();
 		}
 
 	}
