@@ -1,18 +1,35 @@
 package dev.oslo.service;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.oslo.service.GracefulShutdownTests.RecordingExit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
+/**
+ * Real signals sent to this JVM. A signal that was ignored when the JVM started (HUP under
+ * {@code nohup}, INT in a background job) cannot be handled: there the tests check that it is
+ * reported and stays ignored. The JVM's own handlers are put back after each test.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class LauncherSignalsTests {
+
+	private static final Map<String, SignalHandler> jvmHandlers = new LinkedHashMap<>();
 
 	private final List<String> journal = new CopyOnWriteArrayList<>();
 
@@ -23,25 +40,56 @@ class LauncherSignalsTests {
 
 	private final ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, null);
 
+	/**
+	 * Remember the JVM's handlers of TERM, INT and HUP (as wrappers that name the handler they
+	 * wrap, and put it back when installed). Only a Java handler is put in their place for
+	 * that instant: installing {@code SIG_IGN} could never be undone.
+	 */
+	@BeforeAll
+	static void rememberTheJvmsHandlers() {
+		for (String name : List.of("TERM", "INT", "HUP")) {
+			Signal signal = new Signal(name);
+			SignalHandler current = Signal.handle(signal, (received) -> {
+			});
+			Signal.handle(signal, current);
+			jvmHandlers.put(name, current);
+		}
+	}
+
+	@AfterEach
+	void restoreTheJvmsHandlers() {
+		this.launcher.stop();
+		this.reloads.close();
+		jvmHandlers.forEach((name, handler) -> Signal.handle(new Signal(name), handler));
+	}
+
 	@Test
-	void sigtermStopsTheServicesGracefullyAndExitsZero() {
+	void sigtermStopsTheServicesGracefullyAndExitsZero(CapturedOutput output) throws Exception {
 		this.launcher.launchService("a", new RecordingService("a", this.journal));
-		try (LauncherSignals signals = new LauncherSignals(new GracefulShutdown(this.launcher, this.exit),
-				this.launcher::stop, this.reloads)) {
-			assumeTrue(signals.install(), "SIGTERM, SIGINT and SIGHUP can be handled in this JVM");
-			Signal.raise(new Signal("TERM"));
+		try (LauncherSignals signals = signals()) {
+			assertThat(signals.install()).isEqualTo(noneIgnored());
+			kill("TERM");
+			if (ignoredWhenTheJvmStarted("TERM")) {
+				assertStaysIgnored("TERM", output);
+				return;
+			}
 			await().untilAsserted(() -> assertThat(this.exit.calls).containsExactly("exit 0"));
 		}
 		assertThat(this.journal).containsExactly("a.start", "a.stop", "a.await");
 	}
 
 	@Test
-	void sighupResetsTheServicesOnceTheyHaveStarted() throws InterruptedException {
+	void sighupResetsTheServicesOnceTheyHaveStarted(CapturedOutput output) throws Exception {
 		this.launcher.launchService("a", new RecordingService("a", this.journal));
-		try (LauncherSignals signals = new LauncherSignals(new GracefulShutdown(this.launcher, this.exit),
-				this.launcher::stop, this.reloads)) {
-			assumeTrue(signals.install(), "SIGTERM, SIGINT and SIGHUP can be handled in this JVM");
-			Signal.raise(new Signal("HUP"));
+		try (LauncherSignals signals = signals()) {
+			assertThat(signals.install()).isEqualTo(noneIgnored());
+			kill("HUP");
+			if (ignoredWhenTheJvmStarted("HUP")) {
+				this.reloads.markReady();
+				assertStaysIgnored("HUP", output);
+				assertThat(this.reloads.snapshot().count()).isZero();
+				return;
+			}
 			await().during(Duration.ofMillis(200)).until(() -> this.reloads.snapshot().count() == 0);
 			this.reloads.markReady();
 			await().untilAsserted(() -> assertThat(this.reloads.snapshot().count()).isOne());
@@ -49,20 +97,63 @@ class LauncherSignalsTests {
 		assertThat(this.journal).containsExactly("a.start", "a.reset");
 		assertThat(this.reloads.snapshot().last().outcome()).isEqualTo(ReloadOutcome.SUCCESS);
 		assertThat(this.exit.calls).isEmpty();
-		this.launcher.stop();
 	}
 
 	@Test
-	void sigintHaltsAtOnceWithStatusOneWithoutStoppingServices() {
+	void sigintHaltsAtOnceWithStatusOneWithoutStoppingServices(CapturedOutput output) throws Exception {
 		this.launcher.launchService("a", new RecordingService("a", this.journal));
-		try (LauncherSignals signals = new LauncherSignals(new GracefulShutdown(this.launcher, this.exit),
-				this.launcher::stop, this.reloads)) {
-			assumeTrue(signals.install(), "SIGTERM, SIGINT and SIGHUP can be handled in this JVM");
-			Signal.raise(new Signal("INT"));
+		try (LauncherSignals signals = signals()) {
+			assertThat(signals.install()).isEqualTo(noneIgnored());
+			kill("INT");
+			if (ignoredWhenTheJvmStarted("INT")) {
+				assertStaysIgnored("INT", output);
+				return;
+			}
 			await().untilAsserted(() -> assertThat(this.exit.calls).containsExactly("halt 1"));
 		}
 		assertThat(this.journal).containsExactly("a.start");
-		this.launcher.stop();
+	}
+
+	@Test
+	void closeGivesTheSignalsBackToTheJvm() {
+		try (LauncherSignals signals = signals()) {
+			signals.install();
+		}
+		jvmHandlers.forEach((name, handler) -> assertThat(Signal.handle(new Signal(name), handler))
+			.as("SIG%s after close", name)
+			.hasToString(handler.toString()));
+	}
+
+	private LauncherSignals signals() {
+		return new LauncherSignals(new GracefulShutdown(this.launcher, this.exit), this.launcher::stop, this.reloads);
+	}
+
+	/**
+	 * The signal was raised, but the JVM ignores it: the warning says so, and nothing happens.
+	 */
+	private void assertStaysIgnored(String name, CapturedOutput output) {
+		assertThat(output).contains("SIG" + name + " was ignored when the JVM started (nohup, or a background job of "
+				+ "a non-interactive shell) and cannot be handled; it stays ignored");
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(this.exit.calls::isEmpty);
+		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.RUNNING)).containsExactly("a");
+	}
+
+	/**
+	 * Send this JVM a signal with {@code kill}, as an operator would; {@code Signal.raise} refuses a
+	 * signal that has no handler in the JVM.
+	 */
+	private static void kill(String name) throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(ProcessHandle.current().pid())).inheritIO()
+			.start();
+		assertThat(kill.waitFor()).as("kill -%s", name).isZero();
+	}
+
+	private static boolean ignoredWhenTheJvmStarted(String name) {
+		return jvmHandlers.get(name) == SignalHandler.SIG_IGN;
+	}
+
+	private static boolean noneIgnored() {
+		return !jvmHandlers.containsValue(SignalHandler.SIG_IGN);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.oslo.service;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,6 +45,21 @@ class PlainMainLauncherIT {
 		Outcome outcome = runAndSignal("30", "hang", "INT");
 		assertThat(outcome.status()).isOne();
 		assertThat(outcome.output()).doesNotContain("fixture stopping");
+	}
+
+	@Test
+	void underNohupSighupStaysIgnoredWithAWarningAndSigtermStillStopsTheService() throws Exception {
+		List<String> command = new ArrayList<>(List.of("nohup"));
+		command.addAll(ChildJvm.javaMain(PlainMainFixture.class, "30", "drain"));
+		try (ChildJvm fixture = ChildJvm.start(command, Map.of())) {
+			fixture.awaitOutput(Duration.ofSeconds(60), (output) -> output.contains("fixture started"));
+			assertThat(fixture.output()).contains("SIGHUP was ignored when the JVM started (nohup, or a background job "
+					+ "of a non-interactive shell) and cannot be handled; it stays ignored");
+			fixture.signal("HUP");
+			fixture.signal("TERM");
+			assertThat(fixture.awaitExit(Duration.ofSeconds(30))).isZero();
+			assertThat(fixture.output()).contains("fixture stopped", "exiting with status 0");
+		}
 	}
 
 	@Test
