@@ -108,12 +108,11 @@ final class SampleProcess implements AutoCloseable {
 		return JsonPath.parse(get("/actuator/launcher"));
 	}
 
-	int post(String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = HttpClient.newHttpClient()
+	HttpResponse<String> post(String path) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 				.POST(HttpRequest.BodyPublishers.noBody())
 				.build(), HttpResponse.BodyHandlers.ofString());
-		return response.statusCode();
 	}
 
 	boolean isAlive() {

@@ -2,14 +2,19 @@ package dev.oslo.service.periodic;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.scheduling.Trigger;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +23,23 @@ import static org.awaitility.Awaitility.await;
 
 class PeriodicTaskSchedulerTests {
 
-	private final ThreadPoolTaskScheduler executor = new ThreadPoolTaskScheduler();
+	private final AtomicInteger firings = new AtomicInteger();
+
+	/**
+	 * The task scheduler, counting each time it fires a task: a run, or a run skipped by the
+	 * scheduler's own guard.
+	 */
+	private final ThreadPoolTaskScheduler executor = new ThreadPoolTaskScheduler() {
+
+		@Override
+		public @Nullable ScheduledFuture<?> schedule(Runnable task, Trigger trigger) {
+			return super.schedule(() -> {
+				PeriodicTaskSchedulerTests.this.firings.incrementAndGet();
+				task.run();
+			}, trigger);
+		}
+
+	};
 
 	private final List<String> timed = new CopyOnWriteArrayList<>();
 
@@ -55,19 +76,43 @@ class PeriodicTaskSchedulerTests {
 	}
 
 	@Test
-	void aSlowTaskNeverOverlapsItself() {
-		AtomicInteger concurrent = new AtomicInteger();
-		AtomicInteger maxConcurrent = new AtomicInteger();
-		AtomicInteger runs = new AtomicInteger();
-		this.scheduler.register("slow", () -> {
-			maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
-			java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(60).toNanos());
-			concurrent.decrementAndGet();
-			runs.incrementAndGet();
-		}, every(Duration.ofMillis(10)));
+	void aRunNowWhileAScheduledRunIsInProgressIsSkippedAtOnceNotRunAlongsideNorQueued() throws Exception {
+		SlowTask slow = new SlowTask();
+		this.scheduler.register("slow", slow, () -> new TaskSettings(Duration.ofHours(1), true));
 		this.scheduler.start();
-		await().until(() -> runs.get() >= 4);
-		assertThat(maxConcurrent).hasValue(1);
+		slow.firstStarted.await();
+
+		boolean ran = CompletableFuture.supplyAsync(() -> this.scheduler.runNow("slow")).get(30, TimeUnit.SECONDS);
+
+		assertThat(ran).isFalse();
+		slow.release.countDown();
+		await().until(() -> snapshot("slow").runs() == 1);
+		assertThat(slow.runs).hasValue(1);
+		assertThat(slow.mostAtOnce).hasValue(1);
+		assertThat(this.scheduler.runNow("slow")).isTrue();
+		assertThat(slow.runs).hasValue(2);
+	}
+
+	@Test
+	void aRescheduleWhileARunIsInProgressSkipsTheRunsDueMeanwhileAndNeverRunsTwoAtOnce() throws Exception {
+		SlowTask slow = new SlowTask();
+		AtomicReference<TaskSettings> settings = new AtomicReference<>(new TaskSettings(Duration.ofHours(1), true));
+		this.scheduler.register("slow", slow, settings::get);
+		this.scheduler.start();
+		slow.firstStarted.await();
+
+		settings.set(new TaskSettings(Duration.ofMillis(20), false));
+		this.scheduler.reschedule();
+		await().until(() -> this.firings.get() >= 4 || slow.mostAtOnce.get() > 1);
+
+		assertThat(slow.mostAtOnce).hasValue(1);
+		assertThat(slow.runs).hasValue(1);
+		slow.release.countDown();
+		await().until(() -> slow.runs.get() >= 3);
+		this.scheduler.stop(Duration.ofSeconds(30));
+		assertThat(slow.mostAtOnce).hasValue(1);
+		assertThat(snapshot("slow").runs()).isEqualTo(slow.runs.get());
+		assertThat(this.firings.get()).as("skipped firings are not runs").isGreaterThanOrEqualTo(slow.runs.get() + 3);
 	}
 
 	@Test
@@ -166,6 +211,41 @@ class PeriodicTaskSchedulerTests {
 
 	private static java.util.function.Supplier<TaskSettings> every(Duration spacing) {
 		return () -> new TaskSettings(spacing, false);
+	}
+
+	/**
+	 * A task whose first run blocks until released, and that counts how many of its runs were in
+	 * progress at once.
+	 */
+	private static final class SlowTask implements Runnable {
+
+		private final CountDownLatch firstStarted = new CountDownLatch(1);
+
+		private final CountDownLatch release = new CountDownLatch(1);
+
+		private final AtomicInteger running = new AtomicInteger();
+
+		private final AtomicInteger mostAtOnce = new AtomicInteger();
+
+		private final AtomicInteger runs = new AtomicInteger();
+
+		@Override
+		public void run() {
+			this.mostAtOnce.accumulateAndGet(this.running.incrementAndGet(), Math::max);
+			try {
+				if (this.runs.incrementAndGet() == 1) {
+					this.firstStarted.countDown();
+					this.release.await();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				this.running.decrementAndGet();
+			}
+		}
+
 	}
 
 }
