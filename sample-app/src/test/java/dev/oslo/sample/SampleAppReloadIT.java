@@ -140,6 +140,35 @@ class SampleAppReloadIT {
 	}
 
 	@Test
+	void sigtermDuringASlowReloadLetsItFinishStartsNoOtherAndExitsZeroWithinTheDeadline() throws Exception {
+		try (SampleProcess app = start("""
+				sample.heartbeat.interval: 5s
+				sample.work-queue.reset-time: 3s
+				oslo.service.graceful-shutdown-timeout: 20s
+				""")) {
+			write("""
+					sample.heartbeat.interval: 2s
+					sample.work-queue.reset-time: 3s
+					oslo.service.graceful-shutdown-timeout: 20s
+					""");
+			app.signal("HUP");
+			app.awaitLog("work-queue resetting");
+			app.signal("HUP");
+			app.awaitLog("a reload is running; one more follows it");
+			long signalled = System.nanoTime();
+			app.signal("TERM");
+			assertThat(app.awaitExit(RELOAD)).isZero();
+			assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(20));
+			String output = app.output();
+			assertThat(output.lines().filter((line) -> line.contains("reloading the configuration"))).hasSize(1);
+			assertThat(output).contains("work-queue reset; batch size")
+				.contains("Service 'heartbeatService' stopped")
+				.contains("exiting with status 0")
+				.doesNotContain("Reload failed");
+		}
+	}
+
+	@Test
 	void theWriteOperationIsRefusedUntilEnabled() throws Exception {
 		try (SampleProcess app = start("sample.heartbeat.interval: 5s\n")) {
 			assertThat(app.post("/actuator/launcher").statusCode()).isGreaterThanOrEqualTo(400);
