@@ -80,13 +80,6 @@ final class SampleProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Send a signal several times from one {@code kill} process, so the whole burst lands within microseconds.
-	 */
-	void signal(String name, int times) throws IOException, InterruptedException {
-		this.jvm.signal(name, times);
-	}
-
-	/**
 	 * Wait for the process to exit.
 	 * @return the exit status
 	 */

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -101,21 +100,7 @@ public final class ChildJvm implements AutoCloseable {
 	 * @throws InterruptedException if interrupted while {@code kill} runs
 	 */
 	public void signal(String name) throws IOException, InterruptedException {
-		signal(name, 1);
-	}
-
-	/**
-	 * Send a signal several times from one {@code kill} process, so the whole burst lands within
-	 * microseconds.
-	 * @param name the signal's name without {@code SIG}, e.g. {@code HUP}
-	 * @param times how many times
-	 * @throws IOException if {@code kill} cannot run
-	 * @throws InterruptedException if interrupted while {@code kill} runs
-	 */
-	public void signal(String name, int times) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("kill", "-" + name));
-		command.addAll(Collections.nCopies(times, Long.toString(pid())));
-		Process kill = new ProcessBuilder(command).inheritIO().start();
+		Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start();
 		if (kill.waitFor() != 0) {
 			throw new IllegalStateException("kill -" + name + " " + pid() + " failed");
 		}
