@@ -14,6 +14,7 @@ import dev.oslo.service.periodic.PeriodicTask;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.PeriodicTaskSnapshot;
 import dev.oslo.service.periodic.SingletonLockSnapshot;
+import dev.oslo.service.periodic.TaskSnapshots;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
@@ -178,12 +179,7 @@ class ClusterLockAutoConfigurationTests {
 	}
 
 	private static PeriodicTaskSnapshot report(ApplicationContext context) {
-		return context.getBean(PeriodicTaskScheduler.class)
-			.snapshot()
-			.stream()
-			.filter((task) -> task.name().equals("report"))
-			.findFirst()
-			.orElseThrow();
+		return TaskSnapshots.named(context.getBean(PeriodicTaskScheduler.class), "report");
 	}
 
 	static class Singleton {

@@ -121,49 +121,29 @@ class PeriodicTaskSchedulerTests {
 
 	@Test
 	void stopStartsNoNewRunAndWaitsForTheOneInProgress() throws InterruptedException {
-		CountDownLatch started = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		AtomicInteger runs = new AtomicInteger();
-		this.scheduler.register("long", () -> {
-			runs.incrementAndGet();
-			started.countDown();
-			try {
-				release.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}, every(Duration.ofMillis(10)));
+		SlowTask slow = new SlowTask();
+		this.scheduler.register("long", slow, every(Duration.ofMillis(10)));
 		this.scheduler.start();
-		started.await();
+		slow.firstStarted.await();
 		AtomicReference<List<String>> stillRunning = new AtomicReference<>();
 		Thread stopper = new Thread(() -> stillRunning.set(this.scheduler.stop(Duration.ofSeconds(30))));
 		stopper.start();
 		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(stopper::isAlive);
-		release.countDown();
+		slow.release.countDown();
 		stopper.join();
 		assertThat(stillRunning.get()).isEmpty();
-		int afterStop = runs.get();
-		await().during(Duration.ofMillis(200)).until(() -> runs.get() == afterStop);
+		int afterStop = slow.runs.get();
+		await().during(Duration.ofMillis(200)).until(() -> slow.runs.get() == afterStop);
 	}
 
 	@Test
 	void stopReportsATaskStillRunningAtTheDeadline() throws InterruptedException {
-		CountDownLatch started = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		this.scheduler.register("stuck", () -> {
-			started.countDown();
-			try {
-				release.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}, every(Duration.ofMillis(10)));
+		SlowTask slow = new SlowTask();
+		this.scheduler.register("stuck", slow, every(Duration.ofMillis(10)));
 		this.scheduler.start();
-		started.await();
+		slow.firstStarted.await();
 		assertThat(this.scheduler.stop(Duration.ofMillis(100))).containsExactly("stuck");
-		release.countDown();
+		slow.release.countDown();
 	}
 
 	@Test
@@ -210,7 +190,7 @@ class PeriodicTaskSchedulerTests {
 	}
 
 	private PeriodicTaskSnapshot snapshot(String name) {
-		return this.scheduler.snapshot().stream().filter((s) -> s.name().equals(name)).findFirst().orElseThrow();
+		return TaskSnapshots.named(this.scheduler, name);
 	}
 
 	private static java.util.function.Supplier<TaskSettings> every(Duration spacing) {

@@ -58,7 +58,20 @@ public final class ChildJvm implements AutoCloseable {
 	 * @return the command
 	 */
 	public static List<String> javaMain(Class<?> mainClass, String... arguments) {
-		List<String> command = java("-cp", System.getProperty("java.class.path"), mainClass.getName());
+		return javaMain(List.of(), mainClass, arguments);
+	}
+
+	/**
+	 * This JVM's {@code java} running a main class of the test class path with JVM options.
+	 * @param options JVM options, e.g. {@code -XX:TieredStopAtLevel=1}
+	 * @param mainClass the class whose {@code main} runs
+	 * @param arguments its arguments
+	 * @return the command
+	 */
+	public static List<String> javaMain(List<String> options, Class<?> mainClass, String... arguments) {
+		List<String> command = java();
+		command.addAll(options);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
 		command.addAll(List.of(arguments));
 		return command;
 	}
@@ -100,9 +113,21 @@ public final class ChildJvm implements AutoCloseable {
 	 * @throws InterruptedException if interrupted while {@code kill} runs
 	 */
 	public void signal(String name) throws IOException, InterruptedException {
-		Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start();
+		kill(name, pid());
+	}
+
+	/**
+	 * Send a signal to any process with {@code kill}, as an operator would.
+	 * @param name the signal's name without {@code SIG}, e.g. {@code HUP}
+	 * @param pid the process, e.g. this JVM's
+	 * @throws IOException if {@code kill} cannot run
+	 * @throws InterruptedException if interrupted while {@code kill} runs
+	 * @throws IllegalStateException if {@code kill} failed
+	 */
+	public static void kill(String name, long pid) throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
 		if (kill.waitFor() != 0) {
-			throw new IllegalStateException("kill -" + name + " " + pid() + " failed");
+			throw new IllegalStateException("kill -" + name + " " + pid + " failed");
 		}
 	}
 
