@@ -3,16 +3,27 @@ package dev.oslo.service;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A service for tests that does nothing until told to: its {@code reset()} can fail, and its
- * {@code stop()} can hang until released.
+ * A service for tests that does nothing until told to: its {@code start()} or {@code reset()} can
+ * fail, and its {@code stop()} can hang until released.
  */
 public class ControllableService implements ServiceBase {
 
 	private final CountDownLatch stopReleased = new CountDownLatch(1);
 
+	private volatile boolean failOnStart;
+
 	private volatile boolean failOnReset;
 
 	private volatile boolean hangOnStop;
+
+	/**
+	 * Make every later {@code start()} throw.
+	 * @return this service
+	 */
+	public ControllableService failOnStart() {
+		this.failOnStart = true;
+		return this;
+	}
 
 	/**
 	 * Make every later {@code reset()} throw, or stop doing so.
@@ -24,9 +35,11 @@ public class ControllableService implements ServiceBase {
 
 	/**
 	 * Make {@code stop()} block until {@link #releaseStop()}.
+	 * @return this service
 	 */
-	public void hangOnStop() {
+	public ControllableService hangOnStop() {
 		this.hangOnStop = true;
+		return this;
 	}
 
 	/**
@@ -38,6 +51,9 @@ public class ControllableService implements ServiceBase {
 
 	@Override
 	public void start() {
+		if (this.failOnStart) {
+			throw new IllegalStateException(this + " cannot start");
+		}
 	}
 
 	@Override

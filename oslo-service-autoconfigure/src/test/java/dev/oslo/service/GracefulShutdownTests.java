@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.oslo.service.internal.ProcessExit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,7 +46,7 @@ class GracefulShutdownTests {
 		AtomicReference<LauncherConfig> config = new AtomicReference<>(
 				LauncherConfig.DEFAULTS.withGracefulShutdownTimeout(Duration.ofMillis(300)).withHandleSignals(false));
 		ServiceLauncher launcher = new ServiceLauncher(config::get);
-		RecordingService stuck = new RecordingService("stuck", this.journal).hangingOnStop();
+		ControllableService stuck = new RecordingService("stuck", this.journal).hangOnStop();
 		launcher.launchService("stuck", stuck);
 		GracefulShutdown shutdown = new GracefulShutdown(launcher, this.exit);
 		shutdown.begin("SIGTERM", () -> {
@@ -65,7 +64,7 @@ class GracefulShutdownTests {
 	@Test
 	void servicesStillStoppingAfterTheStepsHaltWithStatusOne(CapturedOutput output) {
 		ServiceLauncher launcher = launcher(Duration.ofMillis(200));
-		RecordingService stuck = new RecordingService("stuck", this.journal).hangingOnStop();
+		ControllableService stuck = new RecordingService("stuck", this.journal).hangOnStop();
 		launcher.launchService("stuck", stuck);
 		new GracefulShutdown(launcher, this.exit).begin("SIGTERM", launcher::stop);
 		await().untilAsserted(() -> assertThat(this.exit.calls).contains("halt 1").doesNotContain("exit 0"));
@@ -77,7 +76,7 @@ class GracefulShutdownTests {
 	@Test
 	void zeroTimeoutWaitsForeverWithoutADeadline() {
 		ServiceLauncher launcher = launcher(Duration.ZERO);
-		RecordingService slow = new RecordingService("slow", this.journal).hangingOnStop();
+		ControllableService slow = new RecordingService("slow", this.journal).hangOnStop();
 		launcher.launchService("slow", slow);
 		new GracefulShutdown(launcher, this.exit).begin("SIGTERM", launcher::stop);
 		await().until(() -> this.journal.contains("slow.stop"));
@@ -100,22 +99,6 @@ class GracefulShutdownTests {
 
 	private static ServiceLauncher launcher(Duration timeout) {
 		return new ServiceLauncher(LauncherConfig.DEFAULTS.withGracefulShutdownTimeout(timeout).withHandleSignals(false));
-	}
-
-	static final class RecordingExit implements ProcessExit {
-
-		final List<String> calls = new CopyOnWriteArrayList<>();
-
-		@Override
-		public void exit(int status) {
-			this.calls.add("exit " + status);
-		}
-
-		@Override
-		public void halt(int status) {
-			this.calls.add("halt " + status);
-		}
-
 	}
 
 }

@@ -36,7 +36,7 @@ class LaunchersTests {
 	@Test
 	void failedStartIsThrownNamingTheService() {
 		assertThatExceptionOfType(ServiceStartException.class)
-			.isThrownBy(() -> Launchers.launch(this.config, new RecordingService("a", this.journal).failingOnStart(), 1))
+			.isThrownBy(() -> Launchers.launch(this.config, new RecordingService("a", this.journal).failOnStart(), 1))
 			.withMessageContaining("'recordingService'");
 	}
 

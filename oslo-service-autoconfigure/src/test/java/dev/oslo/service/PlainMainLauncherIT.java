@@ -1,23 +1,21 @@
 package dev.oslo.service;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import dev.oslo.service.process.WorkerMain;
 import dev.oslo.service.test.systemd.NotifyListener;
+import dev.oslo.service.test.process.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@link Launchers#launch} from a plain {@code main} without Spring Boot, as a real process
@@ -50,6 +48,21 @@ class PlainMainLauncherIT {
 	}
 
 	@Test
+	void underNohupSighupStaysIgnoredWithAWarningAndSigtermStillStopsTheService() throws Exception {
+		List<String> command = new ArrayList<>(List.of("nohup"));
+		command.addAll(ChildJvm.javaMain(PlainMainFixture.class, "30", "drain"));
+		try (ChildJvm fixture = ChildJvm.start(command, Map.of())) {
+			fixture.awaitOutput(Duration.ofSeconds(60), (output) -> output.contains("fixture started"));
+			assertThat(fixture.output()).contains("SIGHUP was ignored when the JVM started (nohup, or a background job "
+					+ "of a non-interactive shell) and cannot be handled; it stays ignored");
+			fixture.signal("HUP");
+			fixture.signal("TERM");
+			assertThat(fixture.awaitExit(Duration.ofSeconds(30))).isZero();
+			assertThat(fixture.output()).contains("fixture stopped", "exiting with status 0");
+		}
+	}
+
+	@Test
 	void underSystemdItIsReadyOnceTheServiceStartedAndSaysWhenItStops(@TempDir Path directory) throws Exception {
 		try (NotifyListener listener = NotifyListener.bind(directory.resolve("notify"))) {
 			List<String> received = new CopyOnWriteArrayList<>();
@@ -70,39 +83,18 @@ class PlainMainLauncherIT {
 
 	@Test
 	void withTwoWorkersTheMainBecomesTheirMasterAHangupResetsEachAndSigtermStopsThemAll() throws Exception {
-		Path log = Files.createTempFile("plain-master", ".log");
-		Process master = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-				System.getProperty("java.class.path"), WorkerMain.class.getName())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		try {
-			await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("2 worker(s) ready"));
-			List<ProcessHandle> workers = master.children().toList();
+		try (ChildJvm master = ChildJvm.start(ChildJvm.javaMain(WorkerMain.class), Map.of())) {
+			master.awaitOutput(Duration.ofSeconds(90), (output) -> output.contains("2 worker(s) ready"));
+			List<ProcessHandle> workers = master.children();
 			assertThat(workers).hasSize(2);
-			assertThat(new ProcessBuilder("kill", "-HUP", Long.toString(master.pid())).start().waitFor()).isZero();
-			await().atMost(Duration.ofSeconds(30)).until(() -> workers.stream()
-				.allMatch((worker) -> readQuietly(log).contains("echo reset in " + worker.pid())));
-			assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(master.pid())).start().waitFor()).isZero();
-			assertThat(master.waitFor(30, TimeUnit.SECONDS)).as("exited within 30 s").isTrue();
-			assertThat(master.exitValue()).isZero();
+			master.signal("HUP");
+			master.awaitOutput(Duration.ofSeconds(30), (output) -> workers.stream()
+				.allMatch((worker) -> output.contains("echo reset in " + worker.pid())));
+			master.signal("TERM");
+			assertThat(master.awaitExit(Duration.ofSeconds(30))).isZero();
 			assertThat(workers).noneMatch(ProcessHandle::isAlive);
-			assertThat(Files.readString(log)).contains("echo stopping in " + workers.get(0).pid(),
+			assertThat(master.output()).contains("echo stopping in " + workers.get(0).pid(),
 					"echo stopping in " + workers.get(1).pid());
-		}
-		finally {
-			master.descendants().forEach(ProcessHandle::destroyForcibly);
-			master.destroyForcibly();
-			Files.deleteIfExists(log);
-		}
-	}
-
-	private static String readQuietly(Path log) {
-		try {
-			return Files.readString(log);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -118,24 +110,11 @@ class PlainMainLauncherIT {
 	 */
 	private static Outcome runAndSignal(Map<String, String> environment, Predicate<String> started,
 			String timeoutSeconds, String stopBehaviour, String signal) throws IOException, InterruptedException {
-		Path log = Files.createTempFile("plain-main", ".log");
-		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-				System.getProperty("java.class.path"), PlainMainFixture.class.getName(), timeoutSeconds, stopBehaviour)
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		builder.environment().putAll(environment);
-		Process process = builder.start();
-		try {
-			await().atMost(Duration.ofSeconds(60))
-				.until(() -> started.test(Files.readString(log)));
-			assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor())
-				.isZero();
-			assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited within 30 s").isTrue();
-			return new Outcome(process.exitValue(), Files.readString(log));
-		}
-		finally {
-			process.destroyForcibly();
-			Files.deleteIfExists(log);
+		try (ChildJvm fixture = ChildJvm.start(ChildJvm.javaMain(PlainMainFixture.class, timeoutSeconds, stopBehaviour),
+				environment)) {
+			fixture.awaitOutput(Duration.ofSeconds(60), started);
+			fixture.signal(signal);
+			return new Outcome(fixture.awaitExit(Duration.ofSeconds(30)), fixture.output());
 		}
 	}
 

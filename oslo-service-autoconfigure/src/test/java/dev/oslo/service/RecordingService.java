@@ -1,72 +1,54 @@
 package dev.oslo.service;
 
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
- * A service that records its lifecycle calls in a shared journal, and can be told to fail on
- * start or to hang in {@code stop()}.
+ * A {@link ControllableService} that records its lifecycle calls ({@code a.start},
+ * {@code a.stop}, ...) in a shared journal, each before doing what it was told to.
  */
-class RecordingService implements ServiceBase {
+public class RecordingService extends ControllableService {
 
 	private final String name;
 
 	private final List<String> journal;
 
-	private volatile boolean failOnStart;
-
-	private final CountDownLatch releaseStop = new CountDownLatch(1);
-
-	private volatile boolean hangOnStop;
-
-	RecordingService(String name, List<String> journal) {
+	/**
+	 * Create the service.
+	 * @param name the name its calls are recorded under
+	 * @param journal where they are recorded
+	 */
+	public RecordingService(String name, List<String> journal) {
 		this.name = name;
 		this.journal = journal;
-	}
-
-	RecordingService failingOnStart() {
-		this.failOnStart = true;
-		return this;
-	}
-
-	RecordingService hangingOnStop() {
-		this.hangOnStop = true;
-		return this;
-	}
-
-	void releaseStop() {
-		this.releaseStop.countDown();
 	}
 
 	@Override
 	public void start() {
 		this.journal.add(this.name + ".start");
-		if (this.failOnStart) {
-			throw new IllegalStateException(this.name + " cannot start");
-		}
+		super.start();
 	}
 
 	@Override
 	public void stop() {
 		this.journal.add(this.name + ".stop");
-		if (this.hangOnStop) {
-			try {
-				this.releaseStop.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		super.stop();
 	}
 
 	@Override
 	public void awaitTermination() {
 		this.journal.add(this.name + ".await");
+		super.awaitTermination();
 	}
 
 	@Override
 	public void reset() {
 		this.journal.add(this.name + ".reset");
+		super.reset();
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
 	}
 
 }

@@ -77,14 +77,9 @@ class ReloadCoordinatorTests {
 
 	@Test
 	void aServiceThatFailsToResetIsFailedAndTheOthersKeepRunning() throws InterruptedException {
-		this.launcher.launchService("broken", new RecordingService("broken", this.journal) {
-
-			@Override
-			public void reset() {
-				throw new IllegalStateException("cannot reset");
-			}
-
-		});
+		RecordingService broken = new RecordingService("broken", this.journal);
+		broken.failOnReset(true);
+		this.launcher.launchService("broken", broken);
 		this.launcher.launchService("fine", new RecordingService("fine", this.journal));
 		ReloadCoordinator reloads = ready(Set::of);
 		reloads.request("test");
@@ -165,25 +160,14 @@ class ReloadCoordinatorTests {
 
 	@Test
 	void reloadRecoversAServiceThatFailedBefore() throws InterruptedException {
-		RecordingService flaky = new RecordingService("flaky", this.journal) {
-
-			private boolean failedOnce;
-
-			@Override
-			public void reset() {
-				super.reset();
-				if (!this.failedOnce) {
-					this.failedOnce = true;
-					throw new IllegalStateException("first reset fails");
-				}
-			}
-
-		};
+		RecordingService flaky = new RecordingService("flaky", this.journal);
+		flaky.failOnReset(true);
 		this.launcher.launchService("flaky", flaky);
 		ReloadCoordinator reloads = ready(Set::of);
 		reloads.request("first");
 		reloads.awaitIdle(Duration.ofSeconds(30));
 		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.FAILED)).containsExactly("flaky");
+		flaky.failOnReset(false);
 		reloads.request("second");
 		reloads.awaitIdle(Duration.ofSeconds(30));
 		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.RUNNING)).containsExactly("flaky");

@@ -142,6 +142,11 @@ public class SampleProperties {
 		private boolean failOnReset;
 
 		/**
+		 * How long reset() takes, to see a SIGTERM or more SIGHUPs arrive while a reload runs.
+		 */
+		private Duration resetTime = Duration.ZERO;
+
+		/**
 		 * Items taken per round; at least 1.
 		 */
 		@Min(1)
@@ -169,6 +174,14 @@ public class SampleProperties {
 
 		public void setDrainTime(Duration drainTime) {
 			this.drainTime = drainTime;
+		}
+
+		public Duration getResetTime() {
+			return this.resetTime;
+		}
+
+		public void setResetTime(Duration resetTime) {
+			this.resetTime = resetTime;
 		}
 
 		public boolean isFailOnStart() {

@@ -51,12 +51,7 @@ public class WorkQueueService implements ServiceBase {
 		this.stopRequested.countDown();
 		long drainMillis = this.properties.getWorkQueue().getDrainTime().toMillis();
 		logger.info("work-queue draining the work in flight ({} ms)", drainMillis);
-		try {
-			Thread.sleep(drainMillis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		pause(drainMillis);
 		logger.info("work-queue drained; {} items processed", this.processed.get());
 	}
 
@@ -85,8 +80,21 @@ public class WorkQueueService implements ServiceBase {
 		if (settings.isFailOnReset()) {
 			throw new IllegalStateException("sample.work-queue.fail-on-reset is set");
 		}
+		if (!settings.getResetTime().isZero()) {
+			logger.info("work-queue resetting ({} ms)", settings.getResetTime().toMillis());
+			pause(settings.getResetTime().toMillis());
+		}
 		logger.info("work-queue reset; batch size {}, item interval {}", settings.getBatchSize(),
 				SampleProperties.describe(settings.getItemInterval()));
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void consume() {

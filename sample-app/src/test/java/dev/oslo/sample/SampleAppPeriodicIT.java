@@ -1,10 +1,15 @@
 package dev.oslo.sample;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -38,21 +43,21 @@ class SampleAppPeriodicIT {
 	}
 
 	@Test
-	void aSlowTaskNeverOverlapsItself() throws Exception {
+	void aRunNowWhileTheTaskRunsIsSkippedAndTheTaskNeverRunsTwiceAtOnce() throws Exception {
 		write("""
-				sample.audit.spacing: 100ms
-				sample.audit.duration: 300ms
+				sample.audit.spacing: 1h
+				sample.audit.duration: 3s
 				""");
-		try (SampleProcess app = start()) {
-			await().atMost(WAIT).until(() -> task(app, "audit").read("$.runs", Long.class) >= 3);
-			List<String> audit = app.output()
-				.lines()
-				.filter((line) -> line.contains("audit begins") || line.contains("audit ends"))
-				.map((line) -> line.contains("audit begins") ? "begins" : "ends")
-				.toList();
-			for (int i = 0; i + 1 < audit.size(); i++) {
-				assertThat(audit.get(i)).as("audit line %d", i).isNotEqualTo(audit.get(i + 1));
-			}
+		try (SampleProcess app = start("--management.endpoint.periodictasks.access=unrestricted")) {
+			assertThat(task(app, "audit").read("$.runs", Long.class)).isZero();
+			CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> runNow(app, "audit"));
+			app.awaitLog("audit begins");
+
+			assertThat(runNow(app, "audit")).isFalse();
+
+			assertThat(first.get(1, TimeUnit.MINUTES)).isTrue();
+			assertThat(task(app, "audit").read("$.runs", Long.class)).isOne();
+			assertThat(app.output().lines().filter((line) -> line.contains("audit begins"))).hasSize(1);
 		}
 	}
 
@@ -77,10 +82,30 @@ class SampleAppPeriodicIT {
 		}
 	}
 
-	private SampleProcess start() throws IOException {
-		return SampleProcess
-			.start("--spring.config.additional-location=file:" + config(), "--oslo.service.periodic.jitter=false")
-			.awaitStarted();
+	private SampleProcess start(String... args) throws IOException {
+		List<String> all = new ArrayList<>(
+				List.of("--spring.config.additional-location=file:" + config(), "--oslo.service.periodic.jitter=false"));
+		all.addAll(List.of(args));
+		return SampleProcess.start(all.toArray(String[]::new)).awaitStarted();
+	}
+
+	/**
+	 * Run a task through the endpoint's write operation.
+	 * @return whether it ran ({@code false}: skipped, since it was running)
+	 */
+	private static boolean runNow(SampleProcess app, String name) {
+		try {
+			HttpResponse<String> response = app.post("/actuator/periodictasks/" + name);
+			assertThat(response.statusCode()).isEqualTo(200);
+			return JsonPath.parse(response.body()).read("$.ran", Boolean.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Path config() {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.jayway.jsonpath.DocumentContext;
 import org.junit.jupiter.api.Test;
@@ -114,17 +113,25 @@ class SampleAppReloadIT {
 	}
 
 	@Test
-	void aBurstOfHangupsRunsAtMostOneReloadMoreAndAppliesTheLastFile() throws Exception {
-		try (SampleProcess app = start("sample.heartbeat.interval: 5s\n")) {
-			write("sample.heartbeat.interval: 3s\n");
-			app.signal("HUP", 20);
-			awaitReloads(app, 1);
-			AtomicLong seen = new AtomicLong(-1);
-			await().during(Duration.ofSeconds(2)).atMost(RELOAD).until(() -> seen.getAndSet(reloads(app)) == seen.get());
-			assertThat(seen.get()).isBetween(1L, 2L);
-			assertThat(app.isAlive()).isTrue();
+	void hangupsDuringASlowReloadCoalesceIntoExactlyOneMoreWhichAppliesTheLastFile() throws Exception {
+		try (SampleProcess app = start(slowReload("5s"))) {
+			write(slowReload("1s"));
+			app.signal("HUP");
+			app.awaitLog("work-queue resetting");
+			for (String interval : List.of("2s", "3s", "4s")) {
+				write(slowReload(interval));
+				app.signal("HUP");
+			}
+			awaitReloads(app, 2);
+			await().failFast("a third reload started", () -> reloadsBegun(app) > 2)
+				.during(Duration.ofSeconds(1))
+				.atMost(RELOAD)
+				.until(() -> reloadsBegun(app) == 2);
+			assertThat(reloads(app)).isEqualTo(2);
 			assertThat(app.launcher().read("$.reloads.last.outcome", String.class)).isEqualTo("success");
-			assertThat(app.output()).contains("heartbeat reset; interval now 3s");
+			assertThat(app.output().lines().filter((line) -> line.contains("heartbeat reset; interval now")))
+				.map((line) -> line.substring(line.lastIndexOf(' ') + 1))
+				.containsExactly("1s", "4s");
 		}
 	}
 
@@ -140,15 +147,44 @@ class SampleAppReloadIT {
 	}
 
 	@Test
+	void sigtermDuringASlowReloadLetsItFinishStartsNoOtherAndExitsZeroWithinTheDeadline() throws Exception {
+		try (SampleProcess app = start("""
+				sample.heartbeat.interval: 5s
+				sample.work-queue.reset-time: 3s
+				oslo.service.graceful-shutdown-timeout: 20s
+				""")) {
+			write("""
+					sample.heartbeat.interval: 2s
+					sample.work-queue.reset-time: 3s
+					oslo.service.graceful-shutdown-timeout: 20s
+					""");
+			app.signal("HUP");
+			app.awaitLog("work-queue resetting");
+			app.signal("HUP");
+			app.awaitLog("a reload is running; one more follows it");
+			long signalled = System.nanoTime();
+			app.signal("TERM");
+			assertThat(app.awaitExit(RELOAD)).isZero();
+			assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(20));
+			String output = app.output();
+			assertThat(reloadsBegun(app)).isOne();
+			assertThat(output).contains("work-queue reset; batch size")
+				.contains("Service 'heartbeatService' stopped")
+				.contains("exiting with status 0")
+				.doesNotContain("Reload failed");
+		}
+	}
+
+	@Test
 	void theWriteOperationIsRefusedUntilEnabled() throws Exception {
 		try (SampleProcess app = start("sample.heartbeat.interval: 5s\n")) {
-			assertThat(app.post("/actuator/launcher")).isGreaterThanOrEqualTo(400);
+			assertThat(app.post("/actuator/launcher").statusCode()).isGreaterThanOrEqualTo(400);
 			assertThat(reloads(app)).isZero();
 		}
 		try (SampleProcess app = start("sample.heartbeat.interval: 5s\n",
 				"--management.endpoint.launcher.access=unrestricted")) {
 			write("sample.heartbeat.interval: 2s\n");
-			assertThat(app.post("/actuator/launcher")).isEqualTo(200);
+			assertThat(app.post("/actuator/launcher").statusCode()).isEqualTo(200);
 			assertThat(awaitReloads(app, 1).read("$.reloads.last.outcome", String.class)).isEqualTo("success");
 			assertThat(app.output()).contains("POST /actuator/launcher: reloading the configuration");
 		}
@@ -163,6 +199,13 @@ class SampleAppReloadIT {
 		return SampleProcess.start(all).awaitStarted();
 	}
 
+	/**
+	 * A configuration whose reloads take 3 s (the work queue's reset), with the heartbeat's interval.
+	 */
+	private static String slowReload(String heartbeatInterval) {
+		return "sample.heartbeat.interval: " + heartbeatInterval + "\nsample.work-queue.reset-time: 3s\n";
+	}
+
 	private Path config() {
 		return this.directory.resolve("sample.yml");
 	}
@@ -173,6 +216,13 @@ class SampleAppReloadIT {
 
 	private static long reloads(SampleProcess app) throws IOException, InterruptedException {
 		return app.launcher().read("$.reloads.count", Long.class);
+	}
+
+	/**
+	 * How many reloads have begun, as the log says.
+	 */
+	private static long reloadsBegun(SampleProcess app) {
+		return app.output().lines().filter((line) -> line.contains("reloading the configuration")).count();
 	}
 
 	private static DocumentContext awaitReloads(SampleProcess app, long count) {

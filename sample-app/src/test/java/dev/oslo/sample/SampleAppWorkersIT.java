@@ -73,6 +73,26 @@ class SampleAppWorkersIT {
 	}
 
 	@Test
+	void aSlotThatCrashLoopsAfterStartUpMakesTheMasterStopEveryWorkerAndExitNonZero() throws Exception {
+		try (SampleProcess app = start("--oslo.service.worker.respawn-delay=200ms", "--oslo.service.worker.max-restarts=1",
+				"--oslo.service.worker.restart-window=10m")) {
+			List<Long> ready = readyWorkerPids(app);
+			assertThat(ready).hasSize(2);
+			write("sample.heartbeat.interval: 5s\nsample.work-queue.drain-time: 0ms\nsample.work-queue.fail-on-start: true\n");
+			ProcessHandle.of(ready.get(0)).orElseThrow().destroyForcibly();
+
+			assertThat(app.awaitExit(Duration.ofMinutes(3))).isOne();
+			await().atMost(Duration.ofSeconds(5)).until(() -> ready.stream().noneMatch(SampleAppWorkersIT::alive));
+			assertThat(app.output())
+				.contains("worker 1 (pid " + ready.get(0) + ") exited unexpectedly with status 137 (killed by SIGKILL); "
+						+ "respawning it in 200 ms (restart 1 of slot 1)")
+				.contains("sample.work-queue.fail-on-start is set")
+				.contains("Worker 1 exited more than 1 time(s) within 600 s; its last exit was status 1; giving up")
+				.contains("worker 2 (pid " + ready.get(1) + ") exited with status 0");
+		}
+	}
+
+	@Test
 	void hangupResetsWorkersInPlaceWithMutateAndReplacesThemOneByOneWithReloadThenSigtermStopsAll()
 			throws Exception {
 		try (SampleProcess app = startWith("oslo.service.restart-method: mutate\n")) {

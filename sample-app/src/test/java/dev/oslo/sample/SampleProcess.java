@@ -6,24 +6,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-
-import static org.awaitility.Awaitility.await;
+import dev.oslo.service.test.process.ChildJvm;
 
 /**
  * The sample app's jar running as a real process, as a user starts it from a shell: its output
- * goes to a log file, signals are sent with {@code kill}.
+ * goes to a log file, signals are sent with {@code kill}, and closing it kills it with its workers.
  */
 final class SampleProcess implements AutoCloseable {
 
@@ -33,17 +26,14 @@ final class SampleProcess implements AutoCloseable {
 	 * JVM options that shorten start-up on a small machine (C1 only, the serial collector), for
 	 * tests that start many JVMs; workers inherit them from the master's command line.
 	 */
-	private static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+	private static final String[] FAST_START = { "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC" };
 
-	private final Process process;
-
-	private final Path log;
+	private final ChildJvm jvm;
 
 	private final int port;
 
-	private SampleProcess(Process process, Path log, int port) {
-		this.process = process;
-		this.log = log;
+	private SampleProcess(ChildJvm jvm, int port) {
+		this.jvm = jvm;
 		this.port = port;
 	}
 
@@ -56,18 +46,12 @@ final class SampleProcess implements AutoCloseable {
 	 */
 	static SampleProcess start(Map<String, String> environment, String... args) throws IOException {
 		int port = freePort();
-		Path log = Files.createTempFile("sample-app", ".log");
-		List<String> command = new ArrayList<>();
-		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(FAST_START);
+		List<String> command = ChildJvm.java(FAST_START);
 		command.add("-jar");
 		command.add(System.getProperty("sample.jar", "target/oslo-service-sample-app.jar"));
 		command.add("--server.port=" + port);
 		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-		builder.environment().putAll(environment);
-		Process process = builder.start();
-		return new SampleProcess(process, log, port);
+		return new SampleProcess(ChildJvm.start(command, environment), port);
 	}
 
 	/**
@@ -83,34 +67,16 @@ final class SampleProcess implements AutoCloseable {
 	}
 
 	private void awaitLog(String linePrefix, String text) {
-		await().atMost(STARTUP).until(() -> {
-			boolean logged = output().lines().anyMatch((line) -> line.contains(linePrefix) && line.contains(text));
-			if (!logged && !this.process.isAlive()) {
-				throw new IllegalStateException("Exited with " + this.process.exitValue() + " before logging '" + text
-						+ "':\n" + output());
-			}
-			return logged;
-		});
+		this.jvm.awaitOutput(STARTUP,
+				(output) -> output.lines().anyMatch((line) -> line.contains(linePrefix) && line.contains(text)));
 	}
 
 	long pid() {
-		return this.process.pid();
+		return this.jvm.pid();
 	}
 
 	void signal(String name) throws IOException, InterruptedException {
-		signal(name, 1);
-	}
-
-	/**
-	 * Send a signal several times from one {@code kill} process, so the whole burst lands within microseconds.
-	 */
-	void signal(String name, int times) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("kill", "-" + name));
-		command.addAll(Collections.nCopies(times, Long.toString(this.process.pid())));
-		Process kill = new ProcessBuilder(command).inheritIO().start();
-		if (kill.waitFor() != 0) {
-			throw new IllegalStateException("kill -" + name + " failed");
-		}
+		this.jvm.signal(name);
 	}
 
 	/**
@@ -118,10 +84,7 @@ final class SampleProcess implements AutoCloseable {
 	 * @return the exit status
 	 */
 	int awaitExit(Duration atMost) throws InterruptedException {
-		if (!this.process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
-			throw new IllegalStateException("Still running after " + atMost + ":\n" + output());
-		}
-		return this.process.exitValue();
+		return this.jvm.awaitExit(atMost);
 	}
 
 	String get(String path) throws IOException, InterruptedException {
@@ -138,32 +101,27 @@ final class SampleProcess implements AutoCloseable {
 		return JsonPath.parse(get("/actuator/launcher"));
 	}
 
-	int post(String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = HttpClient.newHttpClient()
+	HttpResponse<String> post(String path) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 				.POST(HttpRequest.BodyPublishers.noBody())
 				.build(), HttpResponse.BodyHandlers.ofString());
-		return response.statusCode();
 	}
 
 	boolean isAlive() {
-		return this.process.isAlive();
+		return this.jvm.isAlive();
 	}
 
 	String output() {
-		try {
-			return Files.readString(this.log, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.jvm.output();
 	}
 
+	/**
+	 * Kill the process and its workers.
+	 */
 	@Override
 	public void close() throws IOException {
-		this.process.descendants().forEach(ProcessHandle::destroyForcibly);
-		this.process.destroyForcibly();
-		Files.deleteIfExists(this.log);
+		this.jvm.close();
 	}
 
 	static int freePort() throws IOException {

@@ -4,13 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CountDownLatch;
 
+import dev.oslo.service.ControllableService;
 import dev.oslo.service.InvalidConfigurationException;
 import dev.oslo.service.LauncherConfig;
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.ReloadTestSupport;
-import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.ServiceStartException;
 import dev.oslo.service.ServiceState;
@@ -38,9 +37,8 @@ class LauncherObservabilityTests {
 
 	@Test
 	void endpointDescribesTheLauncherAndEveryService() {
-		this.launcher.launchService("worker", new IdleService());
-		LauncherDescriptor descriptor = new LauncherEndpoint(this.launcher, ReloadTestSupport.ready(this.launcher, null))
-			.launcher();
+		this.launcher.launchService("worker", new ControllableService());
+		LauncherDescriptor descriptor = new LauncherEndpoint(this.launcher, ReloadTestSupport.ready(this.launcher, null))			.launcher();
 		assertThat(descriptor.mode()).isEqualTo("in-process");
 		assertThat(descriptor.state()).isEqualTo(ServiceState.RUNNING);
 		assertThat(descriptor.pid()).isEqualTo(ProcessHandle.current().pid());
@@ -51,7 +49,7 @@ class LauncherObservabilityTests {
 		assertThat(descriptor.reloads().last()).isNull();
 		assertThat(descriptor.services()).singleElement().satisfies((service) -> {
 			assertThat(service.name()).isEqualTo("worker");
-			assertThat(service.type()).isEqualTo(IdleService.class.getName());
+			assertThat(service.type()).isEqualTo(ControllableService.class.getName());
 			assertThat(service.state()).isEqualTo(ServiceState.RUNNING);
 			assertThat(service.startedAt()).isNotNull();
 		});
@@ -59,7 +57,7 @@ class LauncherObservabilityTests {
 
 	@Test
 	void healthIsUpWhileEveryServiceRuns() {
-		this.launcher.launchService("worker", new IdleService());
+		this.launcher.launchService("worker", new ControllableService());
 		Health health = new LauncherHealthIndicator(this.launcher).health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("state", ServiceState.RUNNING);
@@ -68,14 +66,7 @@ class LauncherObservabilityTests {
 	@Test
 	void healthIsDownWhenAServiceFailed() {
 		assertThatExceptionOfType(ServiceStartException.class)
-			.isThrownBy(() -> this.launcher.launchService("broken", new IdleService() {
-
-				@Override
-				public void start() {
-					throw new IllegalStateException("no");
-				}
-
-			}));
+			.isThrownBy(() -> this.launcher.launchService("broken", new ControllableService().failOnStart()));
 		Health health = new LauncherHealthIndicator(this.launcher).health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("failed", List.of("broken"));
@@ -83,33 +74,21 @@ class LauncherObservabilityTests {
 
 	@Test
 	void healthIsOutOfServiceWhileStopping() {
-		CountDownLatch release = new CountDownLatch(1);
-		this.launcher.launchService("slow", new IdleService() {
-
-			@Override
-			public void stop() {
-				try {
-					release.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}
-
-		});
+		ControllableService slow = new ControllableService().hangOnStop();
+		this.launcher.launchService("slow", slow);
 		Thread stopper = new Thread(this.launcher::stop);
 		stopper.start();
 		LauncherHealthIndicator indicator = new LauncherHealthIndicator(this.launcher);
 		await().until(() -> indicator.health(true).getStatus().equals(Status.OUT_OF_SERVICE));
-		release.countDown();
+		slow.releaseStop();
 	}
 
 	@Test
 	void servicesGaugeCountsServicesByState() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		new LauncherMetrics(this.launcher).bindTo(registry);
-		this.launcher.launchService("a", new IdleService());
-		this.launcher.launchService("b", new IdleService());
+		this.launcher.launchService("a", new ControllableService());
+		this.launcher.launchService("b", new ControllableService());
 		assertThat(registry.get("oslo.service.services").tag("state", "running").gauge().value()).isEqualTo(2.0);
 		assertThat(registry.get("oslo.service.services").tag("state", "failed").gauge().value()).isZero();
 		this.launcher.stop();
@@ -120,7 +99,7 @@ class LauncherObservabilityTests {
 
 	@Test
 	void reloadMetersCountReloadsByOutcomeAndTimeThem() throws InterruptedException {
-		this.launcher.launchService("a", new IdleService());
+		this.launcher.launchService("a", new ControllableService());
 		boolean[] fail = { false };
 		ReloadCoordinator reloads = ReloadTestSupport.ready(this.launcher, () -> {
 			if (fail[0]) {
@@ -144,22 +123,6 @@ class LauncherObservabilityTests {
 		assertThat(descriptor.reloads().count()).isEqualTo(2);
 		assertThat(descriptor.reloads().last().outcome()).isEqualTo("failed");
 		assertThat(descriptor.reloads().last().error()).isEqualTo("x=\"y\": bad");
-	}
-
-	static class IdleService implements ServiceBase {
-
-		@Override
-		public void start() {
-		}
-
-		@Override
-		public void stop() {
-		}
-
-		@Override
-		public void awaitTermination() {
-		}
-
 	}
 
 }

@@ -8,17 +8,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.oslo.service.ConfigurationRefresher;
+import dev.oslo.service.ControllableService;
 import dev.oslo.service.LauncherConfig;
 import dev.oslo.service.LauncherRuntime;
 import dev.oslo.service.LauncherSnapshot;
 import dev.oslo.service.ProcessLauncher;
+import dev.oslo.service.RecordingExit;
+import dev.oslo.service.RecordingService;
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.ReloadListener;
 import dev.oslo.service.ReloadOutcome;
 import dev.oslo.service.ReloadResult;
 import dev.oslo.service.ReloadTestSupport;
 import dev.oslo.service.RestartMethod;
-import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.ServiceState;
 import dev.oslo.service.internal.ProcessExit;
@@ -335,65 +337,19 @@ class OsloServiceAutoConfigurationTests {
 
 	}
 
-	static final class JournalService implements ServiceBase {
-
-		private final String name;
-
-		private final Journal journal;
-
-		private final boolean failOnStart;
-
-		JournalService(String name, Journal journal, boolean failOnStart) {
-			this.name = name;
-			this.journal = journal;
-			this.failOnStart = failOnStart;
-		}
-
-		@Override
-		public void start() {
-			this.journal.events.add(this.name + ".start");
-			if (this.failOnStart) {
-				throw new IllegalStateException(this.name + " cannot start");
-			}
-		}
-
-		@Override
-		public void stop() {
-			this.journal.events.add(this.name + ".stop");
-		}
-
-		@Override
-		public void awaitTermination() {
-			this.journal.events.add(this.name + ".await");
-		}
-
-	}
-
-	static final class RecordingExit implements ProcessExit {
-
-		@Override
-		public void exit(int status) {
-		}
-
-		@Override
-		public void halt(int status) {
-		}
-
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	static class TwoServices {
 
 		@Bean
 		@Order(2)
-		JournalService second(Journal journal) {
-			return new JournalService("second", journal, false);
+		RecordingService second(Journal journal) {
+			return new RecordingService("second", journal.events);
 		}
 
 		@Bean
 		@Order(1)
-		JournalService first(Journal journal) {
-			return new JournalService("first", journal, false);
+		RecordingService first(Journal journal) {
+			return new RecordingService("first", journal.events);
 		}
 
 	}
@@ -434,14 +390,14 @@ class OsloServiceAutoConfigurationTests {
 
 		@Bean
 		@Order(1)
-		JournalService first(Journal journal) {
-			return new JournalService("first", journal, false);
+		RecordingService first(Journal journal) {
+			return new RecordingService("first", journal.events);
 		}
 
 		@Bean
 		@Order(2)
-		JournalService second(Journal journal) {
-			return new JournalService("second", journal, true);
+		ControllableService second(Journal journal) {
+			return new RecordingService("second", journal.events).failOnStart();
 		}
 
 	}

@@ -10,6 +10,7 @@ import dev.oslo.service.periodic.PeriodicTask;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.PeriodicTaskSnapshot;
 import dev.oslo.service.periodic.TaskRunListener;
+import dev.oslo.service.periodic.TaskSnapshots;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -162,12 +163,7 @@ class PeriodicTaskAutoConfigurationTests {
 	}
 
 	private static PeriodicTaskSnapshot task(ApplicationContext context, String name) {
-		return context.getBean(PeriodicTaskScheduler.class)
-			.snapshot()
-			.stream()
-			.filter((task) -> task.name().equals(name))
-			.findFirst()
-			.orElseThrow();
+		return TaskSnapshots.named(context.getBean(PeriodicTaskScheduler.class), name);
 	}
 
 	static class Tasks {

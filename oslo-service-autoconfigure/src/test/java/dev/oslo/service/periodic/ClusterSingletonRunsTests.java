@@ -144,13 +144,11 @@ class ClusterSingletonRunsTests {
 
 		assertThat(local).hasValue(1);
 		assertThat(this.lock.requests).isEmpty();
-		assertThat(this.scheduler.snapshot()).filteredOn((task) -> task.name().equals("local"))
-			.singleElement()
-			.satisfies((task) -> assertThat(task.singleton()).isNull());
+		assertThat(TaskSnapshots.named(this.scheduler, "local").singleton()).isNull();
 	}
 
 	private PeriodicTaskSnapshot snapshot() {
-		return this.scheduler.snapshot().stream().filter((task) -> task.name().equals("report")).findFirst().orElseThrow();
+		return TaskSnapshots.named(this.scheduler, "report");
 	}
 
 	/**

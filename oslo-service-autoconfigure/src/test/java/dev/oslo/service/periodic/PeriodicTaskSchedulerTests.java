@@ -2,14 +2,19 @@ package dev.oslo.service.periodic;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.scheduling.Trigger;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +23,23 @@ import static org.awaitility.Awaitility.await;
 
 class PeriodicTaskSchedulerTests {
 
-	private final ThreadPoolTaskScheduler executor = new ThreadPoolTaskScheduler();
+	private final AtomicInteger firings = new AtomicInteger();
+
+	/**
+	 * The task scheduler, counting each time it fires a task: a run, or a run skipped by the
+	 * scheduler's own guard.
+	 */
+	private final ThreadPoolTaskScheduler executor = new ThreadPoolTaskScheduler() {
+
+		@Override
+		public @Nullable ScheduledFuture<?> schedule(Runnable task, Trigger trigger) {
+			return super.schedule(() -> {
+				PeriodicTaskSchedulerTests.this.firings.incrementAndGet();
+				task.run();
+			}, trigger);
+		}
+
+	};
 
 	private final List<String> timed = new CopyOnWriteArrayList<>();
 
@@ -40,81 +61,89 @@ class PeriodicTaskSchedulerTests {
 	@Test
 	void aFailingTaskIsCountedAndStopsNeitherItselfNorTheOthers() {
 		AtomicInteger good = new AtomicInteger();
+		AtomicInteger badCalls = new AtomicInteger();
 		this.scheduler.register("good", good::incrementAndGet, every(Duration.ofMillis(20)));
 		this.scheduler.register("bad", () -> {
+			badCalls.incrementAndGet();
 			throw new IllegalStateException("broken");
 		}, every(Duration.ofMillis(20)));
 		this.scheduler.start();
-		await().until(() -> good.get() >= 3 && snapshot("bad").failures() >= 3);
+		await().until(() -> good.get() >= 3 && badCalls.get() >= 3);
+		assertThat(this.scheduler.stop(Duration.ofSeconds(30))).isEmpty();
 		PeriodicTaskSnapshot bad = snapshot("bad");
 		assertThat(bad.lastOutcome()).isEqualTo("failure");
 		assertThat(bad.lastError()).contains("broken");
-		assertThat(bad.runs()).isEqualTo(bad.failures());
+		assertThat(bad.failures()).isEqualTo(badCalls.get());
+		assertThat(bad.runs()).isEqualTo(badCalls.get());
 		assertThat(snapshot("good").lastOutcome()).isEqualTo("success");
 		assertThat(this.timed).contains("good:success", "bad:failure");
 	}
 
 	@Test
-	void aSlowTaskNeverOverlapsItself() {
-		AtomicInteger concurrent = new AtomicInteger();
-		AtomicInteger maxConcurrent = new AtomicInteger();
-		AtomicInteger runs = new AtomicInteger();
-		this.scheduler.register("slow", () -> {
-			maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
-			java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(60).toNanos());
-			concurrent.decrementAndGet();
-			runs.incrementAndGet();
-		}, every(Duration.ofMillis(10)));
+	void aRunNowWhileAScheduledRunIsInProgressIsSkippedAtOnceNotRunAlongsideNorQueued() throws Exception {
+		SlowTask slow = new SlowTask();
+		this.scheduler.register("slow", slow, () -> new TaskSettings(Duration.ofHours(1), true));
 		this.scheduler.start();
-		await().until(() -> runs.get() >= 4);
-		assertThat(maxConcurrent).hasValue(1);
+		slow.firstStarted.await();
+
+		boolean ran = CompletableFuture.supplyAsync(() -> this.scheduler.runNow("slow")).get(30, TimeUnit.SECONDS);
+
+		assertThat(ran).isFalse();
+		slow.release.countDown();
+		await().until(() -> snapshot("slow").runs() == 1);
+		assertThat(slow.runs).hasValue(1);
+		assertThat(slow.mostAtOnce).hasValue(1);
+		assertThat(this.scheduler.runNow("slow")).isTrue();
+		assertThat(slow.runs).hasValue(2);
+	}
+
+	@Test
+	void aRescheduleWhileARunIsInProgressSkipsTheRunsDueMeanwhileAndNeverRunsTwoAtOnce() throws Exception {
+		SlowTask slow = new SlowTask();
+		AtomicReference<TaskSettings> settings = new AtomicReference<>(new TaskSettings(Duration.ofHours(1), true));
+		this.scheduler.register("slow", slow, settings::get);
+		this.scheduler.start();
+		slow.firstStarted.await();
+
+		settings.set(new TaskSettings(Duration.ofMillis(20), false));
+		this.scheduler.reschedule();
+		await().until(() -> this.firings.get() >= 4 || slow.mostAtOnce.get() > 1);
+
+		assertThat(slow.mostAtOnce).hasValue(1);
+		assertThat(slow.runs).hasValue(1);
+		slow.release.countDown();
+		await().until(() -> slow.runs.get() >= 3);
+		this.scheduler.stop(Duration.ofSeconds(30));
+		assertThat(slow.mostAtOnce).hasValue(1);
+		assertThat(snapshot("slow").runs()).isEqualTo(slow.runs.get());
+		assertThat(this.firings.get()).as("skipped firings are not runs").isGreaterThanOrEqualTo(slow.runs.get() + 3);
 	}
 
 	@Test
 	void stopStartsNoNewRunAndWaitsForTheOneInProgress() throws InterruptedException {
-		CountDownLatch started = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		AtomicInteger runs = new AtomicInteger();
-		this.scheduler.register("long", () -> {
-			runs.incrementAndGet();
-			started.countDown();
-			try {
-				release.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}, every(Duration.ofMillis(10)));
+		SlowTask slow = new SlowTask();
+		this.scheduler.register("long", slow, every(Duration.ofMillis(10)));
 		this.scheduler.start();
-		started.await();
+		slow.firstStarted.await();
 		AtomicReference<List<String>> stillRunning = new AtomicReference<>();
 		Thread stopper = new Thread(() -> stillRunning.set(this.scheduler.stop(Duration.ofSeconds(30))));
 		stopper.start();
 		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(stopper::isAlive);
-		release.countDown();
+		slow.release.countDown();
 		stopper.join();
 		assertThat(stillRunning.get()).isEmpty();
-		int afterStop = runs.get();
-		await().during(Duration.ofMillis(200)).until(() -> runs.get() == afterStop);
+		int afterStop = slow.runs.get();
+		await().during(Duration.ofMillis(200)).until(() -> slow.runs.get() == afterStop);
 	}
 
 	@Test
 	void stopReportsATaskStillRunningAtTheDeadline() throws InterruptedException {
-		CountDownLatch started = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		this.scheduler.register("stuck", () -> {
-			started.countDown();
-			try {
-				release.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}, every(Duration.ofMillis(10)));
+		SlowTask slow = new SlowTask();
+		this.scheduler.register("stuck", slow, every(Duration.ofMillis(10)));
 		this.scheduler.start();
-		started.await();
+		slow.firstStarted.await();
 		assertThat(this.scheduler.stop(Duration.ofMillis(100))).containsExactly("stuck");
-		release.countDown();
+		slow.release.countDown();
 	}
 
 	@Test
@@ -161,11 +190,46 @@ class PeriodicTaskSchedulerTests {
 	}
 
 	private PeriodicTaskSnapshot snapshot(String name) {
-		return this.scheduler.snapshot().stream().filter((s) -> s.name().equals(name)).findFirst().orElseThrow();
+		return TaskSnapshots.named(this.scheduler, name);
 	}
 
 	private static java.util.function.Supplier<TaskSettings> every(Duration spacing) {
 		return () -> new TaskSettings(spacing, false);
+	}
+
+	/**
+	 * A task whose first run blocks until released, and that counts how many of its runs were in
+	 * progress at once.
+	 */
+	private static final class SlowTask implements Runnable {
+
+		private final CountDownLatch firstStarted = new CountDownLatch(1);
+
+		private final CountDownLatch release = new CountDownLatch(1);
+
+		private final AtomicInteger running = new AtomicInteger();
+
+		private final AtomicInteger mostAtOnce = new AtomicInteger();
+
+		private final AtomicInteger runs = new AtomicInteger();
+
+		@Override
+		public void run() {
+			this.mostAtOnce.accumulateAndGet(this.running.incrementAndGet(), Math::max);
+			try {
+				if (this.runs.incrementAndGet() == 1) {
+					this.firstStarted.countDown();
+					this.release.await();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				this.running.decrementAndGet();
+			}
+		}
+
 	}
 
 }

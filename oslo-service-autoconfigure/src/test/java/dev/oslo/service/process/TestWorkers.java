@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.oslo.service.test.process.ChildJvm;
+
 /**
  * Worker commands for tests: this JVM's java running {@link WorkerMain} on the test class path, or a
  * shell command, with the output appended to a log file instead of this JVM's stdout.
@@ -33,10 +35,7 @@ public final class TestWorkers {
 	}
 
 	private static List<String> javaCommand(String... options) {
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp",
-				System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1", WorkerMain.class.getName()));
-		command.addAll(List.of(options));
-		return command;
+		return ChildJvm.javaMain(List.of("-XX:TieredStopAtLevel=1"), WorkerMain.class, options);
 	}
 
 	private static WorkerCommand script(String script, List<String> arguments) {
