@@ -8,17 +8,18 @@ import dev.oslo.service.taskgroup.TaskGroup;
  * A convenient base for services whose work runs on threads and timers of their own
  * {@link TaskGroup} (oslo's {@code Service}).
  * <p>
- * Override {@link #start()} to add threads and timers to {@link #taskGroup()}. {@link #stop()}
- * stops the timers and lets running work finish; {@link #awaitTermination()} waits for the group.
- * <pre>{@code
- * @Service
+ * Override {@link #start()} to add threads and timers to {@link #taskGroup()}.
+ * {@link #stop()} stops the timers and lets running work finish;
+ * {@link #awaitTermination()} waits for the group. <pre>
+ * &#64;Service
  * class Heartbeat extends AbstractService {
- *     @Override
+ *     &#64;Override
  *     public void start() {
- *         taskGroup().addTimer(Duration.ofSeconds(5), Duration.ZERO, () -> log.info("alive"));
+ *         taskGroup().addTimer(Duration.ofSeconds(5), Duration.ZERO, () -&gt; log.info("alive"));
  *     }
  * }
- * }</pre>
+ * </pre>
+ *
  * @since 0.1.0
  */
 public abstract class AbstractService implements ServiceBase {
@@ -57,8 +58,8 @@ public abstract class AbstractService implements ServiceBase {
 	}
 
 	/**
-	 * Stop the timers of the task group; their runs in progress and the group's threads finish
-	 * their work.
+	 * Stop the timers of the task group; their runs in progress and the group's threads
+	 * finish their work.
 	 */
 	@Override
 	public void stop() {

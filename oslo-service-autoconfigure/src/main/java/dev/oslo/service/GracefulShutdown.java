@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A process-wide graceful shutdown bounded by a deadline, the way SIGTERM asks for one.
  * <p>
- * {@link #begin} arms the deadline first, then runs the shutdown steps (stop the services, or
- * close the application context) and ends the process: status 0 when every service terminated,
- * 1 otherwise. When the deadline passes first, the services still stopping are logged with their
- * threads' stacks and the process is halted with status 1. A timeout of zero waits forever.
+ * {@link #begin} arms the deadline first, then runs the shutdown steps (stop the
+ * services, or close the application context) and ends the process: status 0 when every
+ * service terminated, 1 otherwise. When the deadline passes first, the services still
+ * stopping are logged with their threads' stacks and the process is halted with status 1.
+ * A timeout of zero waits forever.
  */
 final class GracefulShutdown {
 
@@ -30,8 +31,8 @@ final class GracefulShutdown {
 
 	/**
 	 * Create the shutdown for one launcher.
-	 * @param launcher the launcher whose services are reported, and whose timeout is read when the
-	 * shutdown begins
+	 * @param launcher the launcher whose services are reported, and whose timeout is read
+	 * when the shutdown begins
 	 * @param exit how to end the process
 	 */
 	GracefulShutdown(Launcher launcher, ProcessExit exit) {
@@ -48,8 +49,8 @@ final class GracefulShutdown {
 	}
 
 	/**
-	 * End the process at once with status 1, without waiting for work in flight (SIGINT): a
-	 * multi-process launcher's workers are killed first.
+	 * End the process at once with status 1, without waiting for work in flight (SIGINT):
+	 * a multi-process launcher's workers are killed first.
 	 * @param reason what asked, for the log
 	 */
 	void abort(String reason) {
@@ -59,9 +60,10 @@ final class GracefulShutdown {
 	}
 
 	/**
-	 * Shut the process down: arm the deadline, run the steps, end the process. The work runs on a
-	 * non-daemon thread of its own, so the JVM cannot end before this shutdown decides the exit
-	 * status. Only the first call does anything; later ones are logged and ignored.
+	 * Shut the process down: arm the deadline, run the steps, end the process. The work
+	 * runs on a non-daemon thread of its own, so the JVM cannot end before this shutdown
+	 * decides the exit status. Only the first call does anything; later ones are logged
+	 * and ignored.
 	 * @param reason what asked for the shutdown, for the log (e.g. {@code SIGTERM})
 	 * @param steps the work of the shutdown, e.g. stopping the launcher
 	 */
@@ -126,7 +128,8 @@ final class GracefulShutdown {
 			}
 			String report = this.launcher.stoppingReport();
 			logger.error("Graceful shutdown timeout of {} exceeded; exiting with status 1. {}",
-					ServiceLauncher.describe(timeout), report.isEmpty() ? "Shutdown hooks still running." : "Still stopping:" + report);
+					ServiceLauncher.describe(timeout),
+					report.isEmpty() ? "Shutdown hooks still running." : "Still stopping:" + report);
 			this.launcher.stopNow();
 			this.exit.halt(1);
 		}, "oslo-shutdown-deadline");

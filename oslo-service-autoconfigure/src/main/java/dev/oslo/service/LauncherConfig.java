@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * The settings a launcher reads each time it needs them.
  *
- * @param gracefulShutdownTimeout how long a graceful stop may take, from the request (or the
- * SIGTERM) to the end; {@link Duration#ZERO} waits forever
+ * @param gracefulShutdownTimeout how long a graceful stop may take, from the request (or
+ * the SIGTERM) to the end; {@link Duration#ZERO} waits forever
  * @param restartMethod what {@link Launcher#restart()} does to the services
- * @param handleSignals whether {@link Launchers#launch} installs the SIGTERM and SIGINT handlers
+ * @param handleSignals whether {@link Launchers#launch} installs the SIGTERM and SIGINT
+ * handlers
  * @since 0.1.0
  */
 public record LauncherConfig(Duration gracefulShutdownTimeout, RestartMethod restartMethod, boolean handleSignals) {

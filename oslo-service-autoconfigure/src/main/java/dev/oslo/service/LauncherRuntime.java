@@ -17,17 +17,18 @@ import org.jspecify.annotations.Nullable;
  * {@code main} ({@link Launchers#launch}) and for a Spring Boot application (the
  * auto-configuration):
  * <ul>
- * <li>signals: SIGTERM begins a graceful shutdown bounded by the launcher's graceful shutdown
- * timeout, SIGINT ends the process at once with status 1, SIGHUP asks {@link #reloads()} for a
- * reload;</li>
- * <li>systemd hears {@code READY=1} at {@link #ready()}, {@code RELOADING=1} around each reload,
- * {@code STOPPING=1} at {@link #stopping()}, status lines and watchdog pings;</li>
- * <li>in a worker JVM, {@link #ready()} connects to the master, whose commands and whose death
- * reach the worker from then on;</li>
+ * <li>signals: SIGTERM begins a graceful shutdown bounded by the launcher's graceful
+ * shutdown timeout, SIGINT ends the process at once with status 1, SIGHUP asks
+ * {@link #reloads()} for a reload;</li>
+ * <li>systemd hears {@code READY=1} at {@link #ready()}, {@code RELOADING=1} around each
+ * reload, {@code STOPPING=1} at {@link #stopping()}, status lines and watchdog
+ * pings;</li>
+ * <li>in a worker JVM, {@link #ready()} connects to the master, whose commands and whose
+ * death reach the worker from then on;</li>
  * <li>a master whose workers cannot be kept running shuts down with status 1.</li>
  * </ul>
- * The data flows one way: a signal reaches this runtime, which drives the launcher, which drives the
- * services; observers read the launcher's and the coordinator's snapshots.
+ * The data flows one way: a signal reaches this runtime, which drives the launcher, which
+ * drives the services; observers read the launcher's and the coordinator's snapshots.
  *
  * @since 0.1.0
  */
@@ -80,8 +81,9 @@ public final class LauncherRuntime implements AutoCloseable {
 	/**
 	 * Begin assembling the runtime of a launcher.
 	 * @param launcher the launcher this runtime drives
-	 * @return a builder with the defaults: no configuration to re-read, systemd notified when
-	 * {@code NOTIFY_SOCKET} is set, signals handled, the shutdown stopping the launcher
+	 * @return a builder with the defaults: no configuration to re-read, systemd notified
+	 * when {@code NOTIFY_SOCKET} is set, signals handled, the shutdown stopping the
+	 * launcher
 	 */
 	public static Builder builder(Launcher launcher) {
 		return new Builder(launcher);
@@ -96,8 +98,9 @@ public final class LauncherRuntime implements AutoCloseable {
 	}
 
 	/**
-	 * Every service, or every worker, has started: systemd hears {@code READY=1}, a reload asked for
-	 * during start-up runs now, and a worker connects to its master. Call it once.
+	 * Every service, or every worker, has started: systemd hears {@code READY=1}, a
+	 * reload asked for during start-up runs now, and a worker connects to its master.
+	 * Call it once.
 	 */
 	public void ready() {
 		this.systemd.ready();
@@ -108,9 +111,9 @@ public final class LauncherRuntime implements AutoCloseable {
 	}
 
 	/**
-	 * The process begins to stop, whatever asked: reloads are no longer taken, and systemd hears
-	 * {@code STOPPING=1} and, until the deadline, extensions of its stop timeout. Later calls do
-	 * nothing more.
+	 * The process begins to stop, whatever asked: reloads are no longer taken, and
+	 * systemd hears {@code STOPPING=1} and, until the deadline, extensions of its stop
+	 * timeout. Later calls do nothing more.
 	 */
 	public void stopping() {
 		this.reloads.close();
@@ -118,9 +121,9 @@ public final class LauncherRuntime implements AutoCloseable {
 	}
 
 	/**
-	 * Shut the process down gracefully, as SIGTERM does: the shutdown steps run under the graceful
-	 * shutdown timeout, then the process exits (status 0, or 1 when something did not stop in time).
-	 * Only the first call does anything.
+	 * Shut the process down gracefully, as SIGTERM does: the shutdown steps run under the
+	 * graceful shutdown timeout, then the process exits (status 0, or 1 when something
+	 * did not stop in time). Only the first call does anything.
 	 * @param reason what asked, for the log
 	 */
 	public void shutDown(String reason) {
@@ -129,9 +132,9 @@ public final class LauncherRuntime implements AutoCloseable {
 	}
 
 	/**
-	 * Release what this runtime holds: the previous signal handlers come back (unless a shutdown
-	 * begun by a signal is in progress, so that SIGINT still exits at once), systemd's status
-	 * updates end, the link to the master closes.
+	 * Release what this runtime holds: the previous signal handlers come back (unless a
+	 * shutdown begun by a signal is in progress, so that SIGINT still exits at once),
+	 * systemd's status updates end, the link to the master closes.
 	 */
 	@Override
 	public void close() {
@@ -176,8 +179,8 @@ public final class LauncherRuntime implements AutoCloseable {
 
 		/**
 		 * Re-read the configuration at each reload.
-		 * @param refresher re-reads and checks the configuration; {@code null} to only reset the
-		 * services
+		 * @param refresher re-reads and checks the configuration; {@code null} to only
+		 * reset the services
 		 * @return this builder
 		 */
 		public Builder refresher(@Nullable ConfigurationRefresher refresher) {
@@ -186,9 +189,9 @@ public final class LauncherRuntime implements AutoCloseable {
 		}
 
 		/**
-		 * Tell these listeners about every reload, after systemd. They are asked for at the first
-		 * reload, once the services have started, so a listener may depend on the
-		 * {@link ReloadCoordinator} itself.
+		 * Tell these listeners about every reload, after systemd. They are asked for at
+		 * the first reload, once the services have started, so a listener may depend on
+		 * the {@link ReloadCoordinator} itself.
 		 * @param listeners supplies the listeners, in order
 		 * @return this builder
 		 */
@@ -198,8 +201,8 @@ public final class LauncherRuntime implements AutoCloseable {
 		}
 
 		/**
-		 * What a graceful shutdown does before the process exits; by default {@link #stopping()}
-		 * and then the launcher's {@code stop()}.
+		 * What a graceful shutdown does before the process exits; by default
+		 * {@link #stopping()} and then the launcher's {@code stop()}.
 		 * @param steps the shutdown's work, e.g. closing an application context
 		 * @return this builder
 		 */
@@ -210,7 +213,8 @@ public final class LauncherRuntime implements AutoCloseable {
 
 		/**
 		 * How to reach systemd; by default from {@code NOTIFY_SOCKET} in the environment.
-		 * @param notifier the notifier, {@link SystemdNotifier#disabled()} to tell systemd nothing
+		 * @param notifier the notifier, {@link SystemdNotifier#disabled()} to tell
+		 * systemd nothing
 		 * @return this builder
 		 */
 		public Builder systemd(SystemdNotifier notifier) {
@@ -219,8 +223,8 @@ public final class LauncherRuntime implements AutoCloseable {
 		}
 
 		/**
-		 * How the process ends; the JVM's own exit by default. Not API: for tests that must not end
-		 * their JVM.
+		 * How the process ends; the JVM's own exit by default. Not API: for tests that
+		 * must not end their JVM.
 		 * @param exit the exit
 		 * @return this builder
 		 */

@@ -6,9 +6,9 @@ import dev.oslo.service.signal.SignalDispatcher;
 import org.jspecify.annotations.Nullable;
 
 /**
- * oslo's signals: SIGTERM begins a {@link GracefulShutdown}; SIGINT ends the process at once with
- * status 1, without waiting for work in flight; SIGHUP asks the {@link ReloadCoordinator} for a
- * reload (without one, SIGHUP is left to the JVM).
+ * oslo's signals: SIGTERM begins a {@link GracefulShutdown}; SIGINT ends the process at
+ * once with status 1, without waiting for work in flight; SIGHUP asks the
+ * {@link ReloadCoordinator} for a reload (without one, SIGHUP is left to the JVM).
  */
 final class LauncherSignals implements AutoCloseable {
 
@@ -33,8 +33,8 @@ final class LauncherSignals implements AutoCloseable {
 	}
 
 	/**
-	 * Install the handlers. A signal that cannot be handled is logged as a warning and keeps its
-	 * previous behaviour.
+	 * Install the handlers. A signal that cannot be handled is logged as a warning and
+	 * keeps its previous behaviour.
 	 * @return whether every handler was installed
 	 */
 	boolean install() {
@@ -51,8 +51,8 @@ final class LauncherSignals implements AutoCloseable {
 	}
 
 	/**
-	 * Restore the previous handlers, unless a shutdown begun by a signal is in progress: then the
-	 * handlers stay until the process ends, so that SIGINT still exits at once.
+	 * Restore the previous handlers, unless a shutdown begun by a signal is in progress:
+	 * then the handlers stay until the process ends, so that SIGINT still exits at once.
 	 */
 	@Override
 	public void close() {

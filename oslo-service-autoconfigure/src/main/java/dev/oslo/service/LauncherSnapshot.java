@@ -11,13 +11,14 @@ import dev.oslo.service.process.WorkerSnapshot;
 import dev.oslo.service.process.WorkerState;
 
 /**
- * A consistent view of a launcher and its services at one moment, for observers (endpoints,
- * health, metrics) that must never drive the launcher.
+ * A consistent view of a launcher and its services at one moment, for observers
+ * (endpoints, health, metrics) that must never drive the launcher.
  *
  * @param mode {@code in-process} or {@code multi-process}
  * @param state the launcher's own state
  * @param pid this process's id
- * @param gracefulShutdownTimeout the timeout in force; {@link Duration#ZERO} waits forever
+ * @param gracefulShutdownTimeout the timeout in force; {@link Duration#ZERO} waits
+ * forever
  * @param restartMethod the restart method in force
  * @param services every launched service, in launch order; none in a multi-process master
  * @param workers the worker JVMs of a multi-process master, by slot; none in process
@@ -35,7 +36,8 @@ public record LauncherSnapshot(String mode, ServiceState state, long pid, Durati
 	}
 
 	/**
-	 * How many services are in each state; every state is present, with zero where none is.
+	 * How many services are in each state; every state is present, with zero where none
+	 * is.
 	 * @return counts by state, in the enum's order
 	 */
 	public Map<ServiceState, Long> servicesByState() {
@@ -43,7 +45,8 @@ public record LauncherSnapshot(String mode, ServiceState state, long pid, Durati
 	}
 
 	/**
-	 * How many workers are in each state; every state is present, with zero where none is.
+	 * How many workers are in each state; every state is present, with zero where none
+	 * is.
 	 * @return counts by state, in the enum's order
 	 */
 	public Map<WorkerState, Long> workersByState() {
@@ -59,7 +62,8 @@ public record LauncherSnapshot(String mode, ServiceState state, long pid, Durati
 	}
 
 	/**
-	 * The worker slots that have no ready worker now: starting, or waiting to be respawned.
+	 * The worker slots that have no ready worker now: starting, or waiting to be
+	 * respawned.
 	 * @return the slot ids, in order
 	 */
 	public List<Integer> slotsWithoutReadyWorker() {
@@ -92,8 +96,8 @@ public record LauncherSnapshot(String mode, ServiceState state, long pid, Durati
 	}
 
 	/**
-	 * Whether something has failed: the launcher itself (a failed start, a master that gave up on a
-	 * worker slot) or one of its services (a failed reset, restart or stop).
+	 * Whether something has failed: the launcher itself (a failed start, a master that
+	 * gave up on a worker slot) or one of its services (a failed reset, restart or stop).
 	 * @return {@code true} when the launcher or a service is {@link ServiceState#FAILED}
 	 */
 	public boolean hasFailed() {
@@ -102,8 +106,8 @@ public record LauncherSnapshot(String mode, ServiceState state, long pid, Durati
 	}
 
 	/**
-	 * What has not ended cleanly: services not {@code TERMINATED}, and workers still running or
-	 * ended with a non-zero status.
+	 * What has not ended cleanly: services not {@code TERMINATED}, and workers still
+	 * running or ended with a non-zero status.
 	 * @return the services by name and the workers as {@code worker <id> (pid <pid>)}
 	 */
 	public List<String> unfinished() {

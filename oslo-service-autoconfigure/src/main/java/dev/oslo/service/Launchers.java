@@ -6,8 +6,8 @@ import dev.oslo.service.process.SupervisionSettings;
 import dev.oslo.service.process.WorkerIdentity;
 
 /**
- * Launch services from a plain {@code main}, without Spring Boot (oslo's {@code launch()}).
- * <pre>{@code
+ * Launch services from a plain {@code main}, without Spring Boot (oslo's
+ * {@code launch()}). <pre>{@code
  * public static void main(String[] args) throws InterruptedException {
  *     Launcher launcher = Launchers.launch(LauncherConfig.DEFAULTS, new MyService(), 1);
  *     launcher.await();
@@ -22,16 +22,16 @@ public final class Launchers {
 	}
 
 	/**
-	 * Start {@code service} and return its launcher, with default supervision settings for
-	 * workers.
+	 * Start {@code service} and return its launcher, with default supervision settings
+	 * for workers.
 	 * @param config the launcher's settings
 	 * @param service the service to start
-	 * @param workers how many copies to run: 1 runs it in this process, more makes this process the
-	 * master of that many worker JVMs
+	 * @param workers how many copies to run: 1 runs it in this process, more makes this
+	 * process the master of that many worker JVMs
 	 * @return the launcher, with the service started (or every worker ready)
 	 * @throws IllegalArgumentException if {@code workers} is less than 1
-	 * @throws ServiceStartException if the service's {@code start()} failed, or the workers could
-	 * not be kept running
+	 * @throws ServiceStartException if the service's {@code start()} failed, or the
+	 * workers could not be kept running
 	 * @see #launch(LauncherConfig, SupervisionSettings, ServiceBase, int)
 	 */
 	public static Launcher launch(LauncherConfig config, ServiceBase service, int workers) {
@@ -39,24 +39,25 @@ public final class Launchers {
 	}
 
 	/**
-	 * Start {@code service} and return its launcher. When the configuration handles signals,
-	 * SIGTERM stops the service gracefully under the configured timeout and ends the process,
-	 * SIGINT ends it at once with status 1, and SIGHUP calls the service's {@code reset()} (there is
-	 * no configuration to re-read outside Spring). Under systemd ({@code NOTIFY_SOCKET} set) the
-	 * launcher sends {@code READY=1}, reload, stopping, status and watchdog notifications as a
-	 * Spring Boot application does (see {@link LauncherRuntime}).
+	 * Start {@code service} and return its launcher. When the configuration handles
+	 * signals, SIGTERM stops the service gracefully under the configured timeout and ends
+	 * the process, SIGINT ends it at once with status 1, and SIGHUP calls the service's
+	 * {@code reset()} (there is no configuration to re-read outside Spring). Under
+	 * systemd ({@code NOTIFY_SOCKET} set) the launcher sends {@code READY=1}, reload,
+	 * stopping, status and watchdog notifications as a Spring Boot application does (see
+	 * {@link LauncherRuntime}).
 	 * <p>
-	 * With more than one worker this process becomes the master: it runs the same command line
-	 * again for each worker, where this method runs the service in process and connects to the
-	 * master. A worker so started ignores {@code workers}.
+	 * With more than one worker this process becomes the master: it runs the same command
+	 * line again for each worker, where this method runs the service in process and
+	 * connects to the master. A worker so started ignores {@code workers}.
 	 * @param config the launcher's settings
 	 * @param supervision how a master supervises its workers
 	 * @param service the service to start
 	 * @param workers how many copies to run
 	 * @return the launcher, with the service started (or every worker ready)
 	 * @throws IllegalArgumentException if {@code workers} is less than 1
-	 * @throws ServiceStartException if the service's {@code start()} failed, or the workers could
-	 * not be kept running
+	 * @throws ServiceStartException if the service's {@code start()} failed, or the
+	 * workers could not be kept running
 	 */
 	public static Launcher launch(LauncherConfig config, SupervisionSettings supervision, ServiceBase service,
 			int workers) {

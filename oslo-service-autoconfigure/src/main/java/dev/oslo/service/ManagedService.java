@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One launched service and its state. {@code stop()} and {@code awaitTermination()} run on a
- * thread of their own, so a service that hangs while stopping can be abandoned at the deadline.
+ * One launched service and its state. {@code stop()} and {@code awaitTermination()} run
+ * on a thread of their own, so a service that hangs while stopping can be abandoned at
+ * the deadline.
  */
 final class ManagedService {
 
@@ -69,8 +70,8 @@ final class ManagedService {
 	}
 
 	/**
-	 * Ask the service to stop, once: a service that never started, or is already stopping, is not
-	 * asked again.
+	 * Ask the service to stop, once: a service that never started, or is already
+	 * stopping, is not asked again.
 	 * @return completes when the service has terminated (or failed while stopping)
 	 */
 	synchronized CompletableFuture<Void> beginStop() {
@@ -104,8 +105,9 @@ final class ManagedService {
 	}
 
 	/**
-	 * Stop (if running), reset and start the service again. A service that does not stop within
-	 * {@code timeout}, or whose reset or start fails, ends {@link ServiceState#FAILED}.
+	 * Stop (if running), reset and start the service again. A service that does not stop
+	 * within {@code timeout}, or whose reset or start fails, ends
+	 * {@link ServiceState#FAILED}.
 	 * @return whether it runs again
 	 */
 	boolean restart(Duration timeout) {
@@ -130,8 +132,8 @@ final class ManagedService {
 	}
 
 	/**
-	 * The threads that tell where this service is stuck: the one running its {@code stop()} and
-	 * the threads of its task group.
+	 * The threads that tell where this service is stuck: the one running its
+	 * {@code stop()} and the threads of its task group.
 	 */
 	List<Thread> threads() {
 		List<Thread> threads = new ArrayList<>();

@@ -11,12 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A worker JVM's link to its master, opened once the worker's services have started: the master's
- * stop command, and the end of the control channel when the master dies, begin the worker's
- * graceful shutdown; its reload command runs a {@code mutate} reload through the worker's
- * {@link ReloadCoordinator}, whose results go back to the master. A worker whose reload leaves a
- * service failed then shuts down (status 1), so that the master replaces it with a fresh worker as
- * it does a crashed one; the master alone could not see a failure inside a worker.
+ * A worker JVM's link to its master, opened once the worker's services have started: the
+ * master's stop command, and the end of the control channel when the master dies, begin
+ * the worker's graceful shutdown; its reload command runs a {@code mutate} reload through
+ * the worker's {@link ReloadCoordinator}, whose results go back to the master. A worker
+ * whose reload leaves a service failed then shuts down (status 1), so that the master
+ * replaces it with a fresh worker as it does a crashed one; the master alone could not
+ * see a failure inside a worker.
  */
 final class MasterConnection implements ReloadListener, AutoCloseable {
 
@@ -33,7 +34,8 @@ final class MasterConnection implements ReloadListener, AutoCloseable {
 	/**
 	 * Prepare the link; {@link #open} connects.
 	 * @param identity who this worker is
-	 * @param launcher the worker's launcher, whose failed services end the worker after a reload
+	 * @param launcher the worker's launcher, whose failed services end the worker after a
+	 * reload
 	 * @param shutDown begins the worker's graceful shutdown, given the reason
 	 */
 	MasterConnection(WorkerIdentity identity, Launcher launcher, Consumer<String> shutDown) {
@@ -43,9 +45,10 @@ final class MasterConnection implements ReloadListener, AutoCloseable {
 	}
 
 	/**
-	 * Connect to the master and report READY. When the master cannot be reached (it has exited),
-	 * the worker shuts down gracefully.
-	 * @param reloads the worker's reload coordinator, which runs the master's reload commands
+	 * Connect to the master and report READY. When the master cannot be reached (it has
+	 * exited), the worker shuts down gracefully.
+	 * @param reloads the worker's reload coordinator, which runs the master's reload
+	 * commands
 	 */
 	void open(ReloadCoordinator reloads) {
 		WorkerChannel.Commands commands = new WorkerChannel.Commands() {

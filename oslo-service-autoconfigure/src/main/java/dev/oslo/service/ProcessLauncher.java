@@ -21,17 +21,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The multi-process launcher (oslo's {@code ProcessLauncher}): this process is the master. It runs
- * no services itself; it spawns N worker JVMs with its own command line, each of which runs the
- * services, and keeps them running (see {@link WorkerSupervisor}).
+ * The multi-process launcher (oslo's {@code ProcessLauncher}): this process is the
+ * master. It runs no services itself; it spawns N worker JVMs with its own command line,
+ * each of which runs the services, and keeps them running (see {@link WorkerSupervisor}).
  * <ul>
- * <li>{@link #stop()} asks every worker to stop gracefully and kills those still running when the
- * graceful shutdown timeout passes.</li>
- * <li>{@link #restart()} with {@code reload} replaces the workers one at a time, each new one ready
- * before the old one stops; with {@code mutate} each worker re-reads its configuration and resets
- * its services in place.</li>
- * <li>When a slot exceeds its restart limit the launcher is {@link ServiceState#FAILED} and tells
- * its {@link #onFailure failure listeners}, which end the process with a non-zero status.</li>
+ * <li>{@link #stop()} asks every worker to stop gracefully and kills those still running
+ * when the graceful shutdown timeout passes.</li>
+ * <li>{@link #restart()} with {@code reload} replaces the workers one at a time, each new
+ * one ready before the old one stops; with {@code mutate} each worker re-reads its
+ * configuration and resets its services in place.</li>
+ * <li>When a slot exceeds its restart limit the launcher is {@link ServiceState#FAILED}
+ * and tells its {@link #onFailure failure listeners}, which end the process with a
+ * non-zero status.</li>
  * </ul>
  *
  * @since 0.1.0
@@ -80,7 +81,8 @@ public final class ProcessLauncher implements Launcher {
 		this.supervision = Objects.requireNonNull(supervision, "supervision");
 		try {
 			// The master alone speaks to systemd for the whole service.
-			this.supervisor = new WorkerSupervisor(command.withoutEnvironment(SystemdNotifier.ENVIRONMENT), supervision);
+			this.supervisor = new WorkerSupervisor(command.withoutEnvironment(SystemdNotifier.ENVIRONMENT),
+					supervision);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not create the workers' control socket directory", ex);
@@ -97,8 +99,8 @@ public final class ProcessLauncher implements Launcher {
 	}
 
 	/**
-	 * Run {@code service} in one worker. In the master the service object is not started: each
-	 * worker runs its own copy.
+	 * Run {@code service} in one worker. In the master the service object is not started:
+	 * each worker runs its own copy.
 	 * @throws ServiceStartException if the worker could not be kept running
 	 */
 	@Override
@@ -107,13 +109,14 @@ public final class ProcessLauncher implements Launcher {
 	}
 
 	/**
-	 * Run {@code service} in {@code workers} worker JVMs and wait until each is ready. A JVM cannot
-	 * fork, so the object itself stays in the master, never started (oslo's master does not run its
-	 * copy either): each worker re-runs this program's {@code main}, which builds and launches its
-	 * own. The master names it in its log so that the two can be matched.
+	 * Run {@code service} in {@code workers} worker JVMs and wait until each is ready. A
+	 * JVM cannot fork, so the object itself stays in the master, never started (oslo's
+	 * master does not run its copy either): each worker re-runs this program's
+	 * {@code main}, which builds and launches its own. The master names it in its log so
+	 * that the two can be matched.
 	 * @throws IllegalArgumentException if {@code workers} is less than 1
-	 * @throws ServiceStartException if a slot exceeded its restart limit before every worker was
-	 * ready; every worker has then been killed
+	 * @throws ServiceStartException if a slot exceeded its restart limit before every
+	 * worker was ready; every worker has then been killed
 	 */
 	@Override
 	public void launchService(ServiceBase service, int workers) {
@@ -127,8 +130,8 @@ public final class ProcessLauncher implements Launcher {
 	 * @param workers how many
 	 * @throws IllegalArgumentException if {@code workers} is less than 1
 	 * @throws IllegalStateException if the launcher was started before
-	 * @throws ServiceStartException if a slot exceeded its restart limit before every worker was
-	 * ready; every worker has then been killed
+	 * @throws ServiceStartException if a slot exceeded its restart limit before every
+	 * worker was ready; every worker has then been killed
 	 */
 	public void start(int workers) {
 		if (workers < 1) {
@@ -187,13 +190,13 @@ public final class ProcessLauncher implements Launcher {
 	/**
 	 * {@inheritDoc}
 	 * <ul>
-	 * <li>{@code reload}: a rolling replacement, one slot at a time, each new worker ready before the
-	 * old one is stopped (within the graceful shutdown timeout).</li>
-	 * <li>{@code mutate}: each ready worker re-reads its configuration and resets its services in
-	 * place; its answer is awaited for at most the boot timeout.</li>
+	 * <li>{@code reload}: a rolling replacement, one slot at a time, each new worker
+	 * ready before the old one is stopped (within the graceful shutdown timeout).</li>
+	 * <li>{@code mutate}: each ready worker re-reads its configuration and resets its
+	 * services in place; its answer is awaited for at most the boot timeout.</li>
 	 * </ul>
-	 * @throws WorkerSupervisionException if a new worker did not become ready (the roll stopped
-	 * there), or a worker failed to reload in place
+	 * @throws WorkerSupervisionException if a new worker did not become ready (the roll
+	 * stopped there), or a worker failed to reload in place
 	 */
 	@Override
 	public void restart(RestartMethod method) {
@@ -225,8 +228,8 @@ public final class ProcessLauncher implements Launcher {
 	}
 
 	/**
-	 * {@inheritDoc} Here: the supervisor's thread, which respawns workers and enforces their boot
-	 * deadlines, runs a task in time, and its lock is free.
+	 * {@inheritDoc} Here: the supervisor's thread, which respawns workers and enforces
+	 * their boot deadlines, runs a task in time, and its lock is free.
 	 */
 	@Override
 	public boolean isResponsive(Duration timeout) {

@@ -18,14 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs configuration reloads (SIGHUP) one at a time: re-read and check the configuration, then
- * restart the services as {@code restart-method} says ({@code reload}: stop, reset and start each
- * one; {@code mutate}: reset only).
+ * Runs configuration reloads (SIGHUP) one at a time: re-read and check the configuration,
+ * then restart the services as {@code restart-method} says ({@code reload}: stop, reset
+ * and start each one; {@code mutate}: reset only).
  * <p>
- * Requests that arrive while a reload runs coalesce into exactly one more; a request before the
- * services have started waits until they have; requests after {@link #close()} (shutdown) are
- * ignored. Reloads run on a thread of their own, so a SIGTERM is never queued behind one. Without a
- * {@link ConfigurationRefresher} the configuration is not re-read and services are only reset.
+ * Requests that arrive while a reload runs coalesce into exactly one more; a request
+ * before the services have started waits until they have; requests after {@link #close()}
+ * (shutdown) are ignored. Reloads run on a thread of their own, so a SIGTERM is never
+ * queued behind one. Without a {@link ConfigurationRefresher} the configuration is not
+ * re-read and services are only reset.
  *
  * @since 0.1.0
  */
@@ -62,12 +63,12 @@ public final class ReloadCoordinator {
 	private boolean closed;
 
 	/**
-	 * Create the coordinator. Its thread uses the calling thread's context class loader, which can
-	 * see the application's classes (a signal thread's may not).
+	 * Create the coordinator. Its thread uses the calling thread's context class loader,
+	 * which can see the application's classes (a signal thread's may not).
 	 * @param launcher the launcher whose services are restarted
 	 * @param refresher re-reads the configuration; {@code null} when it cannot be re-read
-	 * @param listeners told about every reload, in this order; asked for them at the first reload,
-	 * so that a listener may itself depend on this coordinator
+	 * @param listeners told about every reload, in this order; asked for them at the
+	 * first reload, so that a listener may itself depend on this coordinator
 	 */
 	ReloadCoordinator(Launcher launcher, @Nullable ConfigurationRefresher refresher,
 			Supplier<List<ReloadListener>> listeners) {
@@ -103,8 +104,9 @@ public final class ReloadCoordinator {
 	}
 
 	/**
-	 * Ask for a reload with a given restart method, e.g. {@code mutate} when a multi-process master
-	 * asks a worker to reload in place. When requests coalesce, the last one's method applies.
+	 * Ask for a reload with a given restart method, e.g. {@code mutate} when a
+	 * multi-process master asks a worker to reload in place. When requests coalesce, the
+	 * last one's method applies.
 	 * @param reason what asked, for the log
 	 * @param method the restart method, or {@code null} for the configured one
 	 */
@@ -207,7 +209,8 @@ public final class ReloadCoordinator {
 		long started = System.nanoTime();
 		RestartMethod method = (requested != null) ? requested
 				: (this.refresher != null) ? this.launcher.snapshot().restartMethod() : RestartMethod.MUTATE;
-		logger.info("{}: reloading the configuration (restart method {})", reason, method.name().toLowerCase(Locale.ROOT));
+		logger.info("{}: reloading the configuration (restart method {})", reason,
+				method.name().toLowerCase(Locale.ROOT));
 		tellListeners((listener) -> listener.reloadStarting(reason));
 		Set<String> changed = Set.of();
 		ReloadResult result = null;

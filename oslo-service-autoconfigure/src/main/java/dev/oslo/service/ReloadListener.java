@@ -1,8 +1,9 @@
 package dev.oslo.service;
 
 /**
- * Told about each configuration reload that a {@link ReloadCoordinator} runs, on its reload thread:
- * e.g. to apply settings the services do not own, or to tell a service manager.
+ * Told about each configuration reload that a {@link ReloadCoordinator} runs, on its
+ * reload thread: e.g. to apply settings the services do not own, or to tell a service
+ * manager.
  *
  * @since 0.1.0
  */

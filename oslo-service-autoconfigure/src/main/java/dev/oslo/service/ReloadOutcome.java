@@ -7,11 +7,15 @@ package dev.oslo.service;
  */
 public enum ReloadOutcome {
 
-	/** The configuration was applied and every service reset (and restarted, with {@code reload}). */
+	/**
+	 * The configuration was applied and every service reset (and restarted, with
+	 * {@code reload}).
+	 */
 	SUCCESS,
 
 	/**
-	 * The new configuration was invalid and not applied, or a service failed to reset or restart.
+	 * The new configuration was invalid and not applied, or a service failed to reset or
+	 * restart.
 	 */
 	FAILED
 

@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs services in this process (oslo's {@code ServiceLauncher}).
  * <p>
- * {@link #launchService} starts a service at once. While any service runs, a non-daemon thread
- * keeps the JVM alive, so services may use daemon or virtual threads only. A failed
- * {@code start()} stops the services already started, in reverse order, and the launcher ends
- * {@link ServiceState#FAILED}. {@link #stop()} asks every service to stop at the same time and
- * waits for all of them under the graceful shutdown timeout; there is no limit on the number of
- * services.
+ * {@link #launchService} starts a service at once. While any service runs, a non-daemon
+ * thread keeps the JVM alive, so services may use daemon or virtual threads only. A
+ * failed {@code start()} stops the services already started, in reverse order, and the
+ * launcher ends {@link ServiceState#FAILED}. {@link #stop()} asks every service to stop
+ * at the same time and waits for all of them under the graceful shutdown timeout; there
+ * is no limit on the number of services.
  *
  * @since 0.1.0
  */
@@ -52,8 +52,8 @@ public final class ServiceLauncher implements Launcher {
 	}
 
 	/**
-	 * Create a launcher that reads its settings each time it needs them, so that a configuration
-	 * reload takes effect.
+	 * Create a launcher that reads its settings each time it needs them, so that a
+	 * configuration reload takes effect.
 	 * @param config supplies the current settings
 	 */
 	public ServiceLauncher(Supplier<LauncherConfig> config) {
@@ -67,8 +67,8 @@ public final class ServiceLauncher implements Launcher {
 
 	/**
 	 * {@inheritDoc}
-	 * @throws IllegalArgumentException unless {@code workers} is 1: this launcher runs services in
-	 * this process
+	 * @throws IllegalArgumentException unless {@code workers} is 1: this launcher runs
+	 * services in this process
 	 */
 	@Override
 	public void launchService(ServiceBase service, int workers) {
@@ -90,8 +90,7 @@ public final class ServiceLauncher implements Launcher {
 		Objects.requireNonNull(service, "service");
 		synchronized (this.lifecycleLock) {
 			if (this.state != ServiceState.NEW && this.state != ServiceState.RUNNING) {
-				throw new IllegalStateException(
-						"Cannot launch service '" + name + "': the launcher is " + this.state);
+				throw new IllegalStateException("Cannot launch service '" + name + "': the launcher is " + this.state);
 			}
 			if (this.services.stream().anyMatch((s) -> s.name().equals(name))) {
 				throw new IllegalArgumentException("A service named '" + name + "' was already launched");
@@ -134,12 +133,13 @@ public final class ServiceLauncher implements Launcher {
 	}
 
 	/**
-	 * Restart the services with the given method rather than the configured one. Services are
-	 * handled one at a time in launch order, so the others keep running while one restarts; each
-	 * restart is bounded by the graceful shutdown timeout.
+	 * Restart the services with the given method rather than the configured one. Services
+	 * are handled one at a time in launch order, so the others keep running while one
+	 * restarts; each restart is bounded by the graceful shutdown timeout.
 	 * <ul>
-	 * <li>{@code reload}: each running service is stopped (within the graceful shutdown timeout),
-	 * reset and started; a failed one is reset and started, so a reload can recover it.</li>
+	 * <li>{@code reload}: each running service is stopped (within the graceful shutdown
+	 * timeout), reset and started; a failed one is reset and started, so a reload can
+	 * recover it.</li>
 	 * <li>{@code mutate}: each running service is reset.</li>
 	 * </ul>
 	 * @param method what to do

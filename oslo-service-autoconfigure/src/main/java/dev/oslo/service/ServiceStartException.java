@@ -1,7 +1,8 @@
 package dev.oslo.service;
 
 /**
- * A service's {@code start()} failed. The launcher has stopped the services it had started.
+ * A service's {@code start()} failed. The launcher has stopped the services it had
+ * started.
  *
  * @since 0.1.0
  */

@@ -2,8 +2,8 @@ package dev.oslo.service;
 
 /**
  * Where a service, or a launcher, is in its lifecycle. Each transition happens once:
- * {@code NEW → STARTING → RUNNING → STOPPING → TERMINATED}, and any state but {@code TERMINATED}
- * can end in {@code FAILED}.
+ * {@code NEW → STARTING → RUNNING → STOPPING → TERMINATED}, and any state but
+ * {@code TERMINATED} can end in {@code FAILED}.
  *
  * @since 0.1.0
  */
@@ -24,7 +24,10 @@ public enum ServiceState {
 	/** The work has finished. */
 	TERMINATED,
 
-	/** {@code start()} or {@code stop()} threw; the error is kept as the service's last error. */
+	/**
+	 * {@code start()} or {@code stop()} threw; the error is kept as the service's last
+	 * error.
+	 */
 	FAILED
 
 }

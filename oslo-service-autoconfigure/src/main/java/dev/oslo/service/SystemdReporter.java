@@ -17,24 +17,29 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells systemd what a launcher is doing, the way {@code Type=notify-reload} expects:
  * <ul>
- * <li>{@link #ready()}: {@code READY=1} once every service (or every worker) has started, with a
- * {@code STATUS=} such as "2 services running" or "workers 4/4 ready, generation 1";</li>
- * <li>a reload: {@code RELOADING=1} with {@code MONOTONIC_USEC} when it begins, {@code READY=1}
- * when it ends, whether it was applied or rejected (the services keep running either way);</li>
- * <li>{@link #stopping()}: {@code STOPPING=1}, then every second {@code EXTEND_TIMEOUT_USEC} up to
- * the graceful shutdown deadline (plus a little for the JVM to exit), so that a
- * {@code TimeoutStopSec} shorter than {@code graceful-shutdown-timeout} does not kill a shutdown
- * that is still within its deadline, and a status naming what it waits for;</li>
- * <li>while running, a new {@code STATUS=} whenever the status changes (a worker respawning, a
- * failed service), and {@code WATCHDOG=1} every half watchdog timeout, only while the launcher is
- * healthy: running, nothing failed, and its own machinery answering. A hung or broken process thus
- * stops pinging and systemd restarts it.</li>
+ * <li>{@link #ready()}: {@code READY=1} once every service (or every worker) has started,
+ * with a {@code STATUS=} such as "2 services running" or "workers 4/4 ready, generation
+ * 1";</li>
+ * <li>a reload: {@code RELOADING=1} with {@code MONOTONIC_USEC} when it begins,
+ * {@code READY=1} when it ends, whether it was applied or rejected (the services keep
+ * running either way);</li>
+ * <li>{@link #stopping()}: {@code STOPPING=1}, then every second
+ * {@code EXTEND_TIMEOUT_USEC} up to the graceful shutdown deadline (plus a little for the
+ * JVM to exit), so that a {@code TimeoutStopSec} shorter than
+ * {@code graceful-shutdown-timeout} does not kill a shutdown that is still within its
+ * deadline, and a status naming what it waits for;</li>
+ * <li>while running, a new {@code STATUS=} whenever the status changes (a worker
+ * respawning, a failed service), and {@code WATCHDOG=1} every half watchdog timeout, only
+ * while the launcher is healthy: running, nothing failed, and its own machinery
+ * answering. A hung or broken process thus stops pinging and systemd restarts it.</li>
  * </ul>
  * Does nothing when the {@link SystemdNotifier} is disabled.
  */
 final class SystemdReporter implements ReloadListener, AutoCloseable {
 
-	/** How often the status is refreshed and, while stopping, the stop timeout extended. */
+	/**
+	 * How often the status is refreshed and, while stopping, the stop timeout extended.
+	 */
 	static final Duration STATUS_PERIOD = Duration.ofSeconds(1);
 
 	/** Beyond the graceful shutdown deadline, the time the JVM gets to exit. */
@@ -73,8 +78,8 @@ final class SystemdReporter implements ReloadListener, AutoCloseable {
 	}
 
 	/**
-	 * Every service, or every worker, has started: {@code READY=1}, and the status and watchdog
-	 * begin.
+	 * Every service, or every worker, has started: {@code READY=1}, and the status and
+	 * watchdog begin.
 	 */
 	void ready() {
 		if (!this.notifier.isEnabled()) {
@@ -101,7 +106,8 @@ final class SystemdReporter implements ReloadListener, AutoCloseable {
 				return;
 			}
 			this.phase = Phase.RELOADING;
-			// HotSpot's nanoTime on Linux is CLOCK_MONOTONIC, the clock systemd compares this with.
+			// HotSpot's nanoTime on Linux is CLOCK_MONOTONIC, the clock systemd compares
+			// this with.
 			send(List.of("RELOADING=1", "MONOTONIC_USEC=" + System.nanoTime() / 1000), "reloading (" + reason + ")");
 		}
 	}
@@ -120,8 +126,8 @@ final class SystemdReporter implements ReloadListener, AutoCloseable {
 	}
 
 	/**
-	 * The launcher begins to stop: {@code STOPPING=1}, and the stop timeout is extended until the
-	 * graceful shutdown deadline. Later calls do nothing.
+	 * The launcher begins to stop: {@code STOPPING=1}, and the stop timeout is extended
+	 * until the graceful shutdown deadline. Later calls do nothing.
 	 */
 	void stopping() {
 		if (!this.notifier.isEnabled()) {
@@ -156,8 +162,9 @@ final class SystemdReporter implements ReloadListener, AutoCloseable {
 	}
 
 	/**
-	 * Run a task periodically on the ticker. A failure is logged and the task keeps its schedule (an
-	 * executor cancels a periodic task that throws); after {@link #close()} nothing is scheduled.
+	 * Run a task periodically on the ticker. A failure is logged and the task keeps its
+	 * schedule (an executor cancels a periodic task that throws); after {@link #close()}
+	 * nothing is scheduled.
 	 */
 	private void every(Duration period, Runnable task) {
 		Runnable guarded = () -> {

@@ -11,8 +11,8 @@ import dev.oslo.service.process.WorkerState;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one-line {@code STATUS=} texts that {@code systemctl status} shows, made from a launcher's
- * snapshot.
+ * The one-line {@code STATUS=} texts that {@code systemctl status} shows, made from a
+ * launcher's snapshot.
  */
 final class SystemdStatusLine {
 
@@ -30,8 +30,8 @@ final class SystemdStatusLine {
 	}
 
 	/**
-	 * What a running launcher is doing: "2 services running", "1 of 2 services running; failed:
-	 * audit", or "workers 4/4 ready, generation 3, 2 restarts".
+	 * What a running launcher is doing: "2 services running", "1 of 2 services running;
+	 * failed: audit", or "workers 4/4 ready, generation 3, 2 restarts".
 	 */
 	static String running(LauncherSnapshot snapshot) {
 		if (snapshot.mode().equals("multi-process")) {
@@ -48,7 +48,8 @@ final class SystemdStatusLine {
 
 	/**
 	 * What a stopping launcher waits for: "stopping: waiting for workQueue (12 s left)".
-	 * @param left the time until the graceful shutdown deadline, or {@code null} when it waits forever
+	 * @param left the time until the graceful shutdown deadline, or {@code null} when it
+	 * waits forever
 	 */
 	static String stopping(LauncherSnapshot snapshot, @Nullable Duration left) {
 		List<String> waitingFor = new ArrayList<>();
@@ -67,10 +68,11 @@ final class SystemdStatusLine {
 	}
 
 	/**
-	 * A status line cannot hold a newline: the protocol separates fields with them. Nor can it be
-	 * long: systemd drops a whole datagram of {@value #MAX_DATAGRAM} bytes or more, and with it the
-	 * {@code READY=1} it carries, so a line is cut at {@value #MAX_STATUS_BYTES} bytes of UTF-8,
-	 * between characters, and ends with an ellipsis.
+	 * A status line cannot hold a newline: the protocol separates fields with them. Nor
+	 * can it be long: systemd drops a whole datagram of {@value #MAX_DATAGRAM} bytes or
+	 * more, and with it the {@code READY=1} it carries, so a line is cut at
+	 * {@value #MAX_STATUS_BYTES} bytes of UTF-8, between characters, and ends with an
+	 * ellipsis.
 	 */
 	static String oneLine(String text) {
 		String line = text.replaceAll("\\s*\\R\\s*", " ").strip();

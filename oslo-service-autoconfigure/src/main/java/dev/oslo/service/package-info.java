@@ -1,5 +1,6 @@
 /**
- * Services and the launchers that own their lifecycle: start, graceful stop under a deadline, restart.
+ * Services and the launchers that own their lifecycle: start, graceful stop under a
+ * deadline, restart.
  */
 @NullMarked
 package dev.oslo.service;

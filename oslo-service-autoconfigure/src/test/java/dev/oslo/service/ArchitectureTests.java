@@ -19,9 +19,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shape of the codebase that docs/architecture.md describes, checked on the compiled classes:
- * no cycle between packages, dependencies pointing one way (wiring → engine, never back), an
- * engine free of Spring Boot, and a public API no larger than the one documented.
+ * The shape of the codebase that docs/architecture.md describes, checked on the compiled
+ * classes: no cycle between packages, dependencies pointing one way (wiring → engine,
+ * never back), an engine free of Spring Boot, and a public API no larger than the one
+ * documented.
  */
 class ArchitectureTests {
 
@@ -131,10 +132,12 @@ class ArchitectureTests {
 				// what the launchers take and return
 				"LauncherConfig", "LauncherSnapshot", "ServiceSnapshot", "ServiceStartException",
 				"ServiceRestartException",
-				// reloads: the coordinator every trigger asks, its listeners and results, the refresher SPI
+				// reloads: the coordinator every trigger asks, its listeners and results,
+				// the refresher SPI
 				"ReloadCoordinator", "ReloadListener", "ReloadResult", "ReloadSnapshot", "ReloadOutcome",
 				"ConfigurationRefresher", "InvalidConfigurationException",
-				// the process around a launcher, for a plain main and the auto-configuration alike
+				// the process around a launcher, for a plain main and the
+				// auto-configuration alike
 				"LauncherRuntime");
 	}
 

@@ -3,8 +3,8 @@ package dev.oslo.service;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A service for tests that does nothing until told to: its {@code start()} or {@code reset()} can
- * fail, and its {@code stop()} can hang until released.
+ * A service for tests that does nothing until told to: its {@code start()} or
+ * {@code reset()} can fail, and its {@code stop()} can hang until released.
  */
 public class ControllableService implements ServiceBase {
 

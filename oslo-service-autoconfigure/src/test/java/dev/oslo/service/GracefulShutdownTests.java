@@ -98,7 +98,8 @@ class GracefulShutdownTests {
 	}
 
 	private static ServiceLauncher launcher(Duration timeout) {
-		return new ServiceLauncher(LauncherConfig.DEFAULTS.withGracefulShutdownTimeout(timeout).withHandleSignals(false));
+		return new ServiceLauncher(
+				LauncherConfig.DEFAULTS.withGracefulShutdownTimeout(timeout).withHandleSignals(false));
 	}
 
 }

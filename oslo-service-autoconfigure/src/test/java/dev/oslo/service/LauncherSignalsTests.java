@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Real signals sent to this JVM. A signal that was ignored when the JVM started (HUP under
- * {@code nohup}, INT in a background job) cannot be handled: there the tests check that it is
- * reported and stays ignored. The JVM's own handlers are put back after each test.
+ * Real signals sent to this JVM. A signal that was ignored when the JVM started (HUP
+ * under {@code nohup}, INT in a background job) cannot be handled: there the tests check
+ * that it is reported and stays ignored. The JVM's own handlers are put back after each
+ * test.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LauncherSignalsTests {
@@ -41,9 +42,9 @@ class LauncherSignalsTests {
 	private final ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, null, List::of);
 
 	/**
-	 * Remember the JVM's handlers of TERM, INT and HUP (as wrappers that name the handler they
-	 * wrap, and put it back when installed). Only a Java handler is put in their place for
-	 * that instant: installing {@code SIG_IGN} could never be undone.
+	 * Remember the JVM's handlers of TERM, INT and HUP (as wrappers that name the handler
+	 * they wrap, and put it back when installed). Only a Java handler is put in their
+	 * place for that instant: installing {@code SIG_IGN} could never be undone.
 	 */
 	@BeforeAll
 	static void rememberTheJvmsHandlers() {
@@ -103,14 +104,14 @@ class LauncherSignalsTests {
 	@Test
 	void closeGivesTheSignalsBackToTheJvm() {
 		launchAndInstall().close();
-		jvmHandlers.forEach((name, handler) -> assertThat(Signal.handle(new Signal(name), handler))
-			.as("SIG%s after close", name)
-			.hasToString(handler.toString()));
+		jvmHandlers.forEach(
+				(name, handler) -> assertThat(Signal.handle(new Signal(name), handler)).as("SIG%s after close", name)
+					.hasToString(handler.toString()));
 	}
 
 	/**
-	 * Launch service {@code a} and install the handlers: {@code install()} says whether every
-	 * signal could be handled.
+	 * Launch service {@code a} and install the handlers: {@code install()} says whether
+	 * every signal could be handled.
 	 */
 	private LauncherSignals launchAndInstall() {
 		this.launcher.launchService("a", new RecordingService("a", this.journal));
@@ -121,8 +122,9 @@ class LauncherSignalsTests {
 	}
 
 	/**
-	 * Send the signal. When the JVM ignores it, check that the warning said so and that nothing
-	 * happens: no exit, no reload once the services are ready, the service still running.
+	 * Send the signal. When the JVM ignores it, check that the warning said so and that
+	 * nothing happens: no exit, no reload once the services are ready, the service still
+	 * running.
 	 * @return whether the signal reaches the handlers
 	 */
 	private boolean sendReachesTheHandlers(String name, CapturedOutput output) throws Exception {
@@ -140,8 +142,8 @@ class LauncherSignalsTests {
 	}
 
 	/**
-	 * Send this JVM a signal with {@code kill}; {@code Signal.raise} refuses a signal that has no
-	 * handler in the JVM.
+	 * Send this JVM a signal with {@code kill}; {@code Signal.raise} refuses a signal
+	 * that has no handler in the JVM.
 	 */
 	private static void kill(String name) throws IOException, InterruptedException {
 		ChildJvm.kill(name, ProcessHandle.current().pid());

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A plain {@code main}, without Spring, launching one service: {@code args[0]} is the graceful
- * shutdown timeout in seconds, {@code args[1]} ({@code hang} or {@code drain}) what its
- * {@code stop()} does. Started as a real process by {@link PlainMainLauncherIT}.
+ * A plain {@code main}, without Spring, launching one service: {@code args[0]} is the
+ * graceful shutdown timeout in seconds, {@code args[1]} ({@code hang} or {@code drain})
+ * what its {@code stop()} does. Started as a real process by {@link PlainMainLauncherIT}.
  */
 public final class PlainMainFixture {
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link Launchers#launch} from a plain {@code main} without Spring Boot, as a real process
- * receiving real signals.
+ * {@link Launchers#launch} from a plain {@code main} without Spring Boot, as a real
+ * process receiving real signals.
  */
 class PlainMainLauncherIT {
 
@@ -66,11 +66,10 @@ class PlainMainLauncherIT {
 	void underSystemdItIsReadyOnceTheServiceStartedAndSaysWhenItStops(@TempDir Path directory) throws Exception {
 		try (NotifyListener listener = NotifyListener.bind(directory.resolve("notify"))) {
 			List<String> received = new CopyOnWriteArrayList<>();
-			Outcome outcome = runAndSignal(Map.of("NOTIFY_SOCKET", listener.notifySocket()),
-					(output) -> {
-						received.addAll(listener.drain());
-						return !received.isEmpty();
-					}, "30", "drain", "TERM");
+			Outcome outcome = runAndSignal(Map.of("NOTIFY_SOCKET", listener.notifySocket()), (output) -> {
+				received.addAll(listener.drain());
+				return !received.isEmpty();
+			}, "30", "drain", "TERM");
 			received.add(listener.next(Duration.ofSeconds(10)));
 
 			assertThat(outcome.status()).isZero();

@@ -6,8 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.oslo.service.internal.ProcessExit;
 
 /**
- * A {@link ProcessExit} for tests: records {@code exit 0}, {@code halt 1}, ... instead of ending
- * the JVM.
+ * A {@link ProcessExit} for tests: records {@code exit 0}, {@code halt 1}, ... instead of
+ * ending the JVM.
  */
 public final class RecordingExit implements ProcessExit {
 

@@ -6,8 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reload coordinators for tests outside this package, which cannot reach the package-private
- * parts of {@link ReloadCoordinator} that the {@link LauncherRuntime} drives.
+ * Reload coordinators for tests outside this package, which cannot reach the
+ * package-private parts of {@link ReloadCoordinator} that the {@link LauncherRuntime}
+ * drives.
  */
 public final class ReloadTestSupport {
 

@@ -98,8 +98,8 @@ class ServiceLauncherTests {
 
 	@Test
 	void awaitReturnsOnceTheLauncherFailed() throws InterruptedException {
-		assertThatExceptionOfType(ServiceStartException.class).isThrownBy(
-				() -> this.launcher.launchService("b", new RecordingService("b", this.journal).failOnStart()));
+		assertThatExceptionOfType(ServiceStartException.class)
+			.isThrownBy(() -> this.launcher.launchService("b", new RecordingService("b", this.journal).failOnStart()));
 		this.launcher.await();
 		assertThat(this.launcher.snapshot().state()).isEqualTo(ServiceState.FAILED);
 	}
@@ -157,8 +157,8 @@ class ServiceLauncherTests {
 
 	@Test
 	void restartWithMutateOnlyResets() {
-		ServiceLauncher mutating = new ServiceLauncher(LauncherConfig.DEFAULTS.withRestartMethod(RestartMethod.MUTATE)
-			.withHandleSignals(false));
+		ServiceLauncher mutating = new ServiceLauncher(
+				LauncherConfig.DEFAULTS.withRestartMethod(RestartMethod.MUTATE).withHandleSignals(false));
 		mutating.launchService("a", new RecordingService("a", this.journal));
 		this.journal.clear();
 		mutating.restart();
@@ -170,7 +170,8 @@ class ServiceLauncherTests {
 	void snapshotReadsTheConfigurationAtUseTime() {
 		LauncherConfig[] current = { LauncherConfig.DEFAULTS };
 		ServiceLauncher reading = new ServiceLauncher(() -> current[0]);
-		current[0] = current[0].withGracefulShutdownTimeout(Duration.ofSeconds(7)).withRestartMethod(RestartMethod.MUTATE);
+		current[0] = current[0].withGracefulShutdownTimeout(Duration.ofSeconds(7))
+			.withRestartMethod(RestartMethod.MUTATE);
 		assertThat(reading.snapshot().gracefulShutdownTimeout()).isEqualTo(Duration.ofSeconds(7));
 		assertThat(reading.snapshot().restartMethod()).isEqualTo(RestartMethod.MUTATE);
 	}

@@ -1,8 +1,8 @@
 package dev.oslo.service;
 
 /**
- * A launcher for tests of its observers, which only read its {@link #snapshot()}: it launches
- * nothing, and stopping or restarting it does nothing.
+ * A launcher for tests of its observers, which only read its {@link #snapshot()}: it
+ * launches nothing, and stopping or restarting it does nothing.
  */
 public abstract class SnapshotOnlyLauncher implements Launcher {
 

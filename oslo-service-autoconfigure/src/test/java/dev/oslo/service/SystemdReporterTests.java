@@ -45,7 +45,8 @@ class SystemdReporterTests {
 	@BeforeEach
 	void launch() throws Exception {
 		this.listener = NotifyListener.bind(this.directory.resolve("notify"));
-		this.launcher = new ServiceLauncher(LauncherConfig.DEFAULTS.withGracefulShutdownTimeout(Duration.ofSeconds(20)));
+		this.launcher = new ServiceLauncher(
+				LauncherConfig.DEFAULTS.withGracefulShutdownTimeout(Duration.ofSeconds(20)));
 		this.launcher.launchService("queue", this.queue);
 		this.launcher.launchService("audit", this.audit);
 	}
@@ -156,7 +157,8 @@ class SystemdReporterTests {
 		assertThat(this.listener.next(WAIT)).isEqualTo("WATCHDOG=1");
 
 		this.audit.failOnReset(true);
-		assertThatExceptionOfType(ServiceRestartException.class).isThrownBy(() -> this.launcher.restart(RestartMethod.MUTATE));
+		assertThatExceptionOfType(ServiceRestartException.class)
+			.isThrownBy(() -> this.launcher.restart(RestartMethod.MUTATE));
 		assertThat(this.listener.nextIgnoringWatchdog(WAIT)).isEqualTo("STATUS=1 of 2 services running; failed: audit");
 		await().during(Duration.ofSeconds(2))
 			.atMost(Duration.ofSeconds(4))
@@ -170,7 +172,9 @@ class SystemdReporterTests {
 				NotifyTransports.detect().orElseThrow(), Duration.ofMillis(400)), unresponsive);
 		this.notifier.ready();
 		assertThat(this.listener.next(WAIT)).startsWith("READY=1");
-		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> this.listener.drain().isEmpty());
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(4))
+			.until(() -> this.listener.drain().isEmpty());
 	}
 
 	@Test
@@ -184,10 +188,12 @@ class SystemdReporterTests {
 	}
 
 	/**
-	 * Datagrams arrive in the order they were sent: a marker sent last shows nothing else came first.
+	 * Datagrams arrive in the order they were sent: a marker sent last shows nothing else
+	 * came first.
 	 */
 	private void sendMarker() {
-		SystemdNotifier.of(NotifySocket.parse(this.listener.notifySocket()), NotifyTransports.detect().orElseThrow(), null)
+		SystemdNotifier
+			.of(NotifySocket.parse(this.listener.notifySocket()), NotifyTransports.detect().orElseThrow(), null)
 			.send(List.of(MARKER));
 	}
 
@@ -197,7 +203,8 @@ class SystemdReporterTests {
 	}
 
 	/**
-	 * A launcher whose machinery has hung: its snapshot says all is well, but it does not answer.
+	 * A launcher whose machinery has hung: its snapshot says all is well, but it does not
+	 * answer.
 	 */
 	private static final class Unresponsive extends SnapshotOnlyLauncher {
 

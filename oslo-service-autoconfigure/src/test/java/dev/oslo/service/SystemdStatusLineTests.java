@@ -25,9 +25,11 @@ class SystemdStatusLineTests {
 
 	@Test
 	void masterCountsSlotsWithAReadyWorkerAndSaysTheGenerationAndRestarts() {
-		assertThat(SystemdStatusLine.running(workers(worker(1, WorkerState.READY, 3, 0), worker(2, WorkerState.READY, 3, 0))))
+		assertThat(SystemdStatusLine
+			.running(workers(worker(1, WorkerState.READY, 3, 0), worker(2, WorkerState.READY, 3, 0))))
 			.isEqualTo("workers 2/2 ready, generation 3");
-		assertThat(SystemdStatusLine.running(workers(worker(1, WorkerState.READY, 1, 0), worker(2, WorkerState.STARTING, 1, 2))))
+		assertThat(SystemdStatusLine
+			.running(workers(worker(1, WorkerState.READY, 1, 0), worker(2, WorkerState.STARTING, 1, 2))))
 			.isEqualTo("workers 1/2 ready, generation 1, 2 restarts");
 	}
 
@@ -37,7 +39,8 @@ class SystemdStatusLineTests {
 		assertThat(SystemdStatusLine.stopping(snapshot, Duration.ofMillis(11_200)))
 			.isEqualTo("stopping: waiting for service1 (12 s left)");
 		assertThat(SystemdStatusLine.stopping(services(ServiceState.TERMINATED), null)).isEqualTo("stopping");
-		assertThat(SystemdStatusLine.stopping(workers(worker(1, WorkerState.STOPPING, 2, 0), worker(2, WorkerState.EXITED, 2, 0)),
+		assertThat(SystemdStatusLine.stopping(
+				workers(worker(1, WorkerState.STOPPING, 2, 0), worker(2, WorkerState.EXITED, 2, 0)),
 				Duration.ofSeconds(3)))
 			.isEqualTo("stopping: waiting for worker 1 (pid 1001) (3 s left)");
 	}

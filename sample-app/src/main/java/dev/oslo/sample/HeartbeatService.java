@@ -41,8 +41,8 @@ public class HeartbeatService extends AbstractService {
 
 	/**
 	 * After a reload: with {@code restart-method: reload} the service was stopped and
-	 * {@link #start()} picks up the new interval; with {@code mutate} it keeps running, so the
-	 * timer is replaced here.
+	 * {@link #start()} picks up the new interval; with {@code mutate} it keeps running,
+	 * so the timer is replaced here.
 	 */
 	@Override
 	public void reset() {

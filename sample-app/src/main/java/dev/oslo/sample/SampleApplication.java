@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * A small daemon built on the oslo.service starter: a heartbeat on a timer and a work queue whose
- * {@code stop()} drains the work in flight.
+ * A small daemon built on the oslo.service starter: a heartbeat on a timer and a work
+ * queue whose {@code stop()} drains the work in flight.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

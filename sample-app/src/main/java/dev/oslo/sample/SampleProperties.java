@@ -136,13 +136,14 @@ public class SampleProperties {
 		private boolean failOnStart;
 
 		/**
-		 * Make reset() fail, to see a failed service after SIGHUP: health DOWN, liveness BROKEN, and
-		 * under systemd the watchdog pings stop.
+		 * Make reset() fail, to see a failed service after SIGHUP: health DOWN, liveness
+		 * BROKEN, and under systemd the watchdog pings stop.
 		 */
 		private boolean failOnReset;
 
 		/**
-		 * How long reset() takes, to see a SIGTERM or more SIGHUPs arrive while a reload runs.
+		 * How long reset() takes, to see a SIGTERM or more SIGHUPs arrive while a reload
+		 * runs.
 		 */
 		private Duration resetTime = Duration.ZERO;
 

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Periodic tasks of the sample: a report of the work queue, an audit that can be made slow or
- * failing to watch the scheduler cope, and a clean-up that runs on one replica per period.
+ * Periodic tasks of the sample: a report of the work queue, an audit that can be made
+ * slow or failing to watch the scheduler cope, and a clean-up that runs on one replica
+ * per period.
  */
 @Component
 public class SampleTasks {
@@ -37,7 +38,8 @@ public class SampleTasks {
 	}
 
 	/**
-	 * An audit that takes {@code sample.audit.duration} and fails when {@code sample.audit.fail}.
+	 * An audit that takes {@code sample.audit.duration} and fails when
+	 * {@code sample.audit.fail}.
 	 */
 	@PeriodicTask(name = "audit", spacing = "${sample.audit.spacing:60s}")
 	public void audit() {
@@ -55,9 +57,10 @@ public class SampleTasks {
 	}
 
 	/**
-	 * A clean-up that must run once per period however many replicas run: a cluster singleton,
-	 * under a lock in the application's database (H2 in memory by default, PostgreSQL with the
-	 * {@code cluster} profile). Takes {@code sample.cleanup.duration}.
+	 * A clean-up that must run once per period however many replicas run: a cluster
+	 * singleton, under a lock in the application's database (H2 in memory by default,
+	 * PostgreSQL with the {@code cluster} profile). Takes
+	 * {@code sample.cleanup.duration}.
 	 */
 	@PeriodicTask(name = "cleanup", spacing = "${sample.cleanup.spacing:20s}", clusterSingleton = true)
 	public void cleanup() {

@@ -13,8 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
 /**
- * A plain {@link ServiceBase}: a consumer that takes simulated work items on a thread of its own,
- * and whose {@code stop()} drains the work in flight before it returns.
+ * A plain {@link ServiceBase}: a consumer that takes simulated work items on a thread of
+ * its own, and whose {@code stop()} drains the work in flight before it returns.
  */
 @Service
 @Order(2)
@@ -72,7 +72,8 @@ public class WorkQueueService implements ServiceBase {
 	}
 
 	/**
-	 * After a reload the consumer reads its settings on its next round; say what they are now.
+	 * After a reload the consumer reads its settings on its next round; say what they are
+	 * now.
 	 */
 	@Override
 	public void reset() {

@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * A private PostgreSQL server for tests, from the machine's own binaries (Debian's
- * {@code postgresql} package): its own data directory, its own port on 127.0.0.1, user and
- * database {@code oslo}, no password. It can be stopped and started again on the same port, as an
- * outage would. As root, the server runs as the {@code postgres} user, since PostgreSQL refuses
- * root.
+ * {@code postgresql} package): its own data directory, its own port on 127.0.0.1, user
+ * and database {@code oslo}, no password. It can be stopped and started again on the same
+ * port, as an outage would. As root, the server runs as the {@code postgres} user, since
+ * PostgreSQL refuses root.
  */
 final class PostgresServer implements AutoCloseable {
 
@@ -59,7 +59,8 @@ final class PostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * Stop the server at once ({@code pg_ctl stop -m fast}): clients lose their connections.
+	 * Stop the server at once ({@code pg_ctl stop -m fast}): clients lose their
+	 * connections.
 	 */
 	void stop() throws IOException, InterruptedException {
 		pg("pg_ctl", "-D", data().toString(), "-m", "fast", "-w", "stop");
@@ -117,14 +118,16 @@ final class PostgresServer implements AutoCloseable {
 	private static void run(List<String> command) throws IOException, InterruptedException {
 		Path output = Files.createTempFile("oslo-pg", ".out");
 		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
 			if (!process.waitFor(60, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 				throw new IllegalStateException(command + " did not finish within 60 s");
 			}
 			if (process.exitValue() != 0) {
-				throw new IllegalStateException(command + " exited with status " + process.exitValue() + ":\n"
-						+ Files.readString(output));
+				throw new IllegalStateException(
+						command + " exited with status " + process.exitValue() + ":\n" + Files.readString(output));
 			}
 		}
 		finally {

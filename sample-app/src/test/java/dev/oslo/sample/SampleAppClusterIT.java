@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two replicas of the sample app, started from its jar with the {@code cluster} profile, share one
- * real PostgreSQL: the cluster-singleton {@code cleanup} task runs once per period across both,
- * survives a database outage, and moves to the survivor when its holder dies.
+ * Two replicas of the sample app, started from its jar with the {@code cluster} profile,
+ * share one real PostgreSQL: the cluster-singleton {@code cleanup} task runs once per
+ * period across both, survives a database outage, and moves to the survivor when its
+ * holder dies.
  */
 class SampleAppClusterIT {
 
@@ -61,7 +62,8 @@ class SampleAppClusterIT {
 
 			database.stop();
 			try {
-				await().atMost(WAIT).until(() -> skipped(first, "unavailable") > 0 && skipped(second, "unavailable") > 0);
+				await().atMost(WAIT)
+					.until(() -> skipped(first, "unavailable") > 0 && skipped(second, "unavailable") > 0);
 				int beforeOutage = runs(first, second).size();
 				long unavailable = skipped(first, "unavailable") + skipped(second, "unavailable");
 				await().atMost(WAIT)
@@ -69,8 +71,8 @@ class SampleAppClusterIT {
 				assertThat(runs(first, second)).hasSize(beforeOutage);
 				assertThat(first.isAlive() && second.isAlive()).isTrue();
 				assertThat(first.output()).contains("Periodic task 'cleanup' cannot reach its cluster lock");
-				assertThat(JsonPath.parse(first.get("/actuator/health")).read("$.components.launcher.status", String.class))
-					.isEqualTo("UP");
+				assertThat(JsonPath.parse(first.get("/actuator/health"))
+					.read("$.components.launcher.status", String.class)).isEqualTo("UP");
 				assertThat(JsonPath.parse(first.get("/actuator/health/liveness")).read("$.status", String.class))
 					.isEqualTo("UP");
 
@@ -100,21 +102,22 @@ class SampleAppClusterIT {
 
 			await().atMost(WAIT).until(() -> runs(survivor).size() == 1);
 			Run takeover = runs(survivor).get(0);
-			// Without the lock the survivor would run within a spacing (2 s); it waits for the lock to
+			// Without the lock the survivor would run within a spacing (2 s); it waits
+			// for the lock to
 			// expire, 8 s after the holder took it.
-			assertThat(Duration.between(held.at(), takeover.at())).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(20));
+			assertThat(Duration.between(held.at(), takeover.at())).isBetween(Duration.ofSeconds(5),
+					Duration.ofSeconds(20));
 			assertThat(skipped(survivor, "locked")).isPositive();
 			assertThat(JsonPath.parse(survivor.get("/actuator/periodictasks"))
-				.read("$.tasks[?(@.name == 'cleanup')].singleton.holder", List.class))
-				.singleElement()
+				.read("$.tasks[?(@.name == 'cleanup')].singleton.holder", List.class)).singleElement()
 				.asString()
 				.contains(":" + survivor.pid() + "/");
 		}
 	}
 
 	private static SampleProcess replica(String... args) throws IOException {
-		List<String> all = new ArrayList<>(List.of("--spring.profiles.active=cluster",
-				"--OSLO_DB_PORT=" + database.port()));
+		List<String> all = new ArrayList<>(
+				List.of("--spring.profiles.active=cluster", "--OSLO_DB_PORT=" + database.port()));
 		all.addAll(List.of(args));
 		return SampleProcess.start(all.toArray(String[]::new));
 	}

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Periodic tasks of the sample app's jar, watched through the {@code periodictasks} endpoint.
+ * Periodic tasks of the sample app's jar, watched through the {@code periodictasks}
+ * endpoint.
  */
 class SampleAppPeriodicIT {
 
@@ -83,8 +84,8 @@ class SampleAppPeriodicIT {
 	}
 
 	private SampleProcess start(String... args) throws IOException {
-		List<String> all = new ArrayList<>(
-				List.of("--spring.config.additional-location=file:" + config(), "--oslo.service.periodic.jitter=false"));
+		List<String> all = new ArrayList<>(List.of("--spring.config.additional-location=file:" + config(),
+				"--oslo.service.periodic.jitter=false"));
 		all.addAll(List.of(args));
 		return SampleProcess.start(all.toArray(String[]::new)).awaitStarted();
 	}

@@ -36,8 +36,8 @@ class SampleAppReloadIT {
 			app.signal("HUP");
 			DocumentContext launcher = awaitReloads(app, 1);
 			assertThat(launcher.read("$.reloads.last.outcome", String.class)).isEqualTo("success");
-			assertThat(launcher.read("$.reloads.last.changedKeys", List.class))
-				.contains("sample.heartbeat.interval", "oslo.service.graceful-shutdown-timeout");
+			assertThat(launcher.read("$.reloads.last.changedKeys", List.class)).contains("sample.heartbeat.interval",
+					"oslo.service.graceful-shutdown-timeout");
 			assertThat(launcher.read("$.gracefulShutdownTimeout", String.class)).isEqualTo("9s");
 			assertThat(launcher.read("$.services[*].state", List.class)).containsExactly("RUNNING", "RUNNING");
 			assertThat(app.output()).contains("reloading the configuration (restart method reload)")
@@ -107,7 +107,8 @@ class SampleAppReloadIT {
 			launcher = awaitReloads(app, 2);
 			assertThat(launcher.read("$.reloads.last.error", String.class))
 				.contains("sample.work-queue.batch-size=\"0\": must be greater than or equal to 1");
-			assertThat(app.output()).contains("Reload rejected; the services keep running on the previous configuration")
+			assertThat(app.output())
+				.contains("Reload rejected; the services keep running on the previous configuration")
 				.doesNotContain("work-queue reset");
 		}
 	}
@@ -200,7 +201,8 @@ class SampleAppReloadIT {
 	}
 
 	/**
-	 * A configuration whose reloads take 3 s (the work queue's reset), with the heartbeat's interval.
+	 * A configuration whose reloads take 3 s (the work queue's reset), with the
+	 * heartbeat's interval.
 	 */
 	private static String slowReload(String heartbeatInterval) {
 		return "sample.heartbeat.interval: " + heartbeatInterval + "\nsample.work-queue.reset-time: 3s\n";
@@ -227,8 +229,8 @@ class SampleAppReloadIT {
 
 	private static DocumentContext awaitReloads(SampleProcess app, long count) {
 		await().atMost(RELOAD).until(() -> reloads(app) >= count);
-		return await().atMost(RELOAD).until(app::launcher, (launcher) -> launcher.read("$.reloads.count",
-				Long.class) >= count);
+		return await().atMost(RELOAD)
+			.until(app::launcher, (launcher) -> launcher.read("$.reloads.count", Long.class) >= count);
 	}
 
 }

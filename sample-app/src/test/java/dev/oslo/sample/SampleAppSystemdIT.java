@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample app's jar started the way systemd starts a {@code Type=notify-reload} service: with
- * {@code NOTIFY_SOCKET} (and {@code WATCHDOG_USEC}) in its environment, and a listener on that
- * socket that sees every message, in order.
+ * The sample app's jar started the way systemd starts a {@code Type=notify-reload}
+ * service: with {@code NOTIFY_SOCKET} (and {@code WATCHDOG_USEC}) in its environment, and
+ * a listener on that socket that sees every message, in order.
  */
 class SampleAppSystemdIT {
 
@@ -46,8 +46,8 @@ class SampleAppSystemdIT {
 			app.signal("TERM");
 			String stopping = systemd.next(WAIT);
 			assertThat(stopping).startsWith("STOPPING=1\n").contains("\nSTATUS=stopping: waiting for ");
-			assertThat(Long.parseLong(NotifyListener.field(stopping, "EXTEND_TIMEOUT_USEC")))
-				.isBetween(20_000_000L, 25_000_000L);
+			assertThat(Long.parseLong(NotifyListener.field(stopping, "EXTEND_TIMEOUT_USEC"))).isBetween(20_000_000L,
+					25_000_000L);
 			assertThat(app.awaitExit(EXIT)).isZero();
 			List<String> duringStop = systemd.drain();
 			assertThat(duringStop).isNotEmpty()
@@ -85,8 +85,9 @@ class SampleAppSystemdIT {
 	@Test
 	void anUnusableNotifySocketChangesNothingForTheService() throws Exception {
 		String missing = this.directory.resolve("no-such-dir/notify").toString();
-		try (SampleProcess app = SampleProcess.start(Map.of("NOTIFY_SOCKET", missing),
-				"--sample.work-queue.drain-time=0ms").awaitStarted()) {
+		try (SampleProcess app = SampleProcess
+			.start(Map.of("NOTIFY_SOCKET", missing), "--sample.work-queue.drain-time=0ms")
+			.awaitStarted()) {
 			app.signal("HUP");
 			await().atMost(WAIT).until(() -> app.launcher().read("$.reloads.count", Integer.class) == 1);
 			assertThat(app.launcher().read("$.reloads.last.outcome", String.class)).isEqualTo("success");
@@ -110,7 +111,8 @@ class SampleAppSystemdIT {
 			assertThat(systemd.next(WAIT)).isEqualTo("READY=1\nSTATUS=workers 2/2 ready, generation 2");
 
 			app.signal("TERM");
-			assertThat(systemd.next(WAIT)).startsWith("STOPPING=1\n").contains("\nSTATUS=stopping: waiting for worker 1 (pid ");
+			assertThat(systemd.next(WAIT)).startsWith("STOPPING=1\n")
+				.contains("\nSTATUS=stopping: waiting for worker 1 (pid ");
 			assertThat(app.awaitExit(EXIT)).isZero();
 			assertThat(systemd.drain()).allSatisfy((message) -> assertThat(message).startsWith("EXTEND_TIMEOUT_USEC="));
 		}

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs the sample app's jar as the master of two worker JVMs and drives it with real signals, as an
- * operator would: supervision, shutdown and reload across processes.
+ * Runs the sample app's jar as the master of two worker JVMs and drives it with real
+ * signals, as an operator would: supervision, shutdown and reload across processes.
  */
 class SampleAppWorkersIT {
 
@@ -38,13 +38,15 @@ class SampleAppWorkersIT {
 			assertThat(launcher.read("$.services", List.class)).isEmpty();
 			assertThat(launcher.read("$.workers[*].id", List.class)).containsExactly(1, 2);
 			List<Long> pids = workerPids(app);
-			assertThat(pids).allSatisfy((pid) -> assertThat(ProcessHandle.of(pid).flatMap(ProcessHandle::parent)
-				.map(ProcessHandle::pid)).contains(app.pid()));
+			assertThat(pids).allSatisfy(
+					(pid) -> assertThat(ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
+						.contains(app.pid()));
 			assertThat(JsonPath.parse(app.get("/actuator/health")).read("$.components.launcher.status", String.class))
 				.isEqualTo("UP");
 
 			ProcessHandle.of(pids.get(0)).orElseThrow().destroyForcibly();
-			await().atMost(RESPAWN).until(() -> readyWorkerPids(app).size() == 2 && !readyWorkerPids(app).contains(pids.get(0)));
+			await().atMost(RESPAWN)
+				.until(() -> readyWorkerPids(app).size() == 2 && !readyWorkerPids(app).contains(pids.get(0)));
 			assertThat(app.launcher().read("$.workers[0].restarts", Integer.class)).isOne();
 			assertThat(app.output()).contains("worker 1 (pid " + pids.get(0) + ") exited unexpectedly with status 137 "
 					+ "(killed by SIGKILL); respawning it in 100 ms");
@@ -58,13 +60,14 @@ class SampleAppWorkersIT {
 
 	@Test
 	void aWorkerThatNeverStartsMakesTheMasterGiveUpAfterGrowingBackOff() throws Exception {
-		try (SampleProcess app = SampleProcess.start("--oslo.service.workers=2", "--sample.work-queue.fail-on-start=true",
-				"--oslo.service.worker.respawn-delay=200ms", "--oslo.service.worker.max-restarts=2",
-				"--oslo.service.worker.restart-window=10m")) {
+		try (SampleProcess app = SampleProcess.start("--oslo.service.workers=2",
+				"--sample.work-queue.fail-on-start=true", "--oslo.service.worker.respawn-delay=200ms",
+				"--oslo.service.worker.max-restarts=2", "--oslo.service.worker.restart-window=10m")) {
 			assertThat(app.awaitExit(Duration.ofMinutes(3))).isOne();
 			String output = app.output();
-			assertThat(output).containsPattern("Worker [12] exited more than 2 time\\(s\\) within 600 s; its last exit "
-					+ "was status 1; giving up")
+			assertThat(output)
+				.containsPattern("Worker [12] exited more than 2 time\\(s\\) within 600 s; its last exit "
+						+ "was status 1; giving up")
 				.contains("respawning it in 200 ms (restart 1 of slot")
 				.contains("respawning it in 400 ms (restart 2 of slot");
 			assertThat(output.lines().filter((line) -> line.contains("Spawned worker")).count()).isBetween(3L, 6L);
@@ -74,8 +77,8 @@ class SampleAppWorkersIT {
 
 	@Test
 	void aSlotThatCrashLoopsAfterStartUpMakesTheMasterStopEveryWorkerAndExitNonZero() throws Exception {
-		try (SampleProcess app = start("--oslo.service.worker.respawn-delay=200ms", "--oslo.service.worker.max-restarts=1",
-				"--oslo.service.worker.restart-window=10m")) {
+		try (SampleProcess app = start("--oslo.service.worker.respawn-delay=200ms",
+				"--oslo.service.worker.max-restarts=1", "--oslo.service.worker.restart-window=10m")) {
 			List<Long> ready = readyWorkerPids(app);
 			assertThat(ready).hasSize(2);
 			write("sample.heartbeat.interval: 5s\nsample.work-queue.drain-time: 0ms\nsample.work-queue.fail-on-start: true\n");
@@ -84,8 +87,9 @@ class SampleAppWorkersIT {
 			assertThat(app.awaitExit(Duration.ofMinutes(3))).isOne();
 			await().atMost(Duration.ofSeconds(5)).until(() -> ready.stream().noneMatch(SampleAppWorkersIT::alive));
 			assertThat(app.output())
-				.contains("worker 1 (pid " + ready.get(0) + ") exited unexpectedly with status 137 (killed by SIGKILL); "
-						+ "respawning it in 200 ms (restart 1 of slot 1)")
+				.contains(
+						"worker 1 (pid " + ready.get(0) + ") exited unexpectedly with status 137 (killed by SIGKILL); "
+								+ "respawning it in 200 ms (restart 1 of slot 1)")
 				.contains("sample.work-queue.fail-on-start is set")
 				.contains("Worker 1 exited more than 1 time(s) within 600 s; its last exit was status 1; giving up")
 				.contains("worker 2 (pid " + ready.get(1) + ") exited with status 0");
@@ -93,8 +97,7 @@ class SampleAppWorkersIT {
 	}
 
 	@Test
-	void hangupResetsWorkersInPlaceWithMutateAndReplacesThemOneByOneWithReloadThenSigtermStopsAll()
-			throws Exception {
+	void hangupResetsWorkersInPlaceWithMutateAndReplacesThemOneByOneWithReloadThenSigtermStopsAll() throws Exception {
 		try (SampleProcess app = startWith("oslo.service.restart-method: mutate\n")) {
 			List<Long> before = workerPids(app);
 			write("oslo.service.restart-method: mutate\nsample.heartbeat.interval: 3s\n");
@@ -102,8 +105,10 @@ class SampleAppWorkersIT {
 			await().atMost(RESPAWN).until(() -> app.launcher().read("$.reloads.count", Integer.class) == 1);
 			assertThat(app.launcher().read("$.reloads.last.outcome", String.class)).isEqualTo("success");
 			assertThat(workerPids(app)).isEqualTo(before);
-			assertThat(before).allSatisfy((pid) -> assertThat(app.output().lines()
-				.filter((line) -> line.contains(" " + pid + " --- ") && line.contains("heartbeat reset; interval now 3s")))
+			assertThat(before).allSatisfy((pid) -> assertThat(app.output()
+				.lines()
+				.filter((line) -> line.contains(" " + pid + " --- ")
+						&& line.contains("heartbeat reset; interval now 3s")))
 				.hasSize(1));
 
 			write("oslo.service.restart-method: reload\nsample.heartbeat.interval: 4s\n");
@@ -120,7 +125,8 @@ class SampleAppWorkersIT {
 			assertThat(after).hasSize(2).doesNotContainAnyElementsOf(before);
 			assertThat(app.launcher().read("$.workers[*].generation", List.class)).containsOnly(2);
 			assertThat(before).noneMatch(SampleAppWorkersIT::alive);
-			assertThat(app.output()).contains("Worker 1 of generation 2 is ready; stopping worker 1 (pid " + before.get(0));
+			assertThat(app.output())
+				.contains("Worker 1 of generation 2 is ready; stopping worker 1 (pid " + before.get(0));
 
 			app.signal("TERM");
 			assertThat(app.awaitExit(EXIT)).isZero();
@@ -139,7 +145,8 @@ class SampleAppWorkersIT {
 			await().atMost(RESPAWN).until(() -> app.launcher().read("$.reloads.count", Integer.class) == 1);
 			assertThat(app.launcher().read("$.reloads.last.outcome", String.class)).isEqualTo("failed");
 			await().atMost(RESPAWN)
-				.until(() -> readyWorkerPids(app).size() == 2 && readyWorkerPids(app).stream().noneMatch(before::contains));
+				.until(() -> readyWorkerPids(app).size() == 2
+						&& readyWorkerPids(app).stream().noneMatch(before::contains));
 			assertThat(app.launcher().read("$.workers[?(@.state == 'READY')].restarts", List.class)).containsOnly(1);
 			assertThat(app.output()).contains("failed in the reload; exiting so that the master starts a fresh worker")
 				.contains("worker 1 (pid " + before.get(0) + ") exited unexpectedly with status 1");
@@ -150,7 +157,8 @@ class SampleAppWorkersIT {
 
 	@Test
 	void sigtermWithAHangingStopEndsEveryProcessAtTheDeadlineWithStatusOne() throws Exception {
-		try (SampleProcess app = start("--sample.work-queue.drain-time=1h", "--oslo.service.graceful-shutdown-timeout=2s")) {
+		try (SampleProcess app = start("--sample.work-queue.drain-time=1h",
+				"--oslo.service.graceful-shutdown-timeout=2s")) {
 			List<Long> pids = workerPids(app);
 			long signalled = System.nanoTime();
 			app.signal("TERM");
@@ -179,8 +187,8 @@ class SampleAppWorkersIT {
 
 	private SampleProcess startWith(String yaml, String... args) throws IOException {
 		write("sample.heartbeat.interval: 5s\nsample.work-queue.drain-time: 0ms\n" + yaml);
-		List<String> all = new ArrayList<>(List.of("--oslo.service.workers=2",
-				"--spring.config.additional-location=file:" + config()));
+		List<String> all = new ArrayList<>(
+				List.of("--oslo.service.workers=2", "--spring.config.additional-location=file:" + config()));
 		all.addAll(List.of(args));
 		return SampleProcess.start(all.toArray(String[]::new)).awaitStarted();
 	}

@@ -15,16 +15,18 @@ import com.jayway.jsonpath.JsonPath;
 import dev.oslo.service.test.process.ChildJvm;
 
 /**
- * The sample app's jar running as a real process, as a user starts it from a shell: its output
- * goes to a log file, signals are sent with {@code kill}, and closing it kills it with its workers.
+ * The sample app's jar running as a real process, as a user starts it from a shell: its
+ * output goes to a log file, signals are sent with {@code kill}, and closing it kills it
+ * with its workers.
  */
 final class SampleProcess implements AutoCloseable {
 
 	private static final Duration STARTUP = Duration.ofSeconds(90);
 
 	/**
-	 * JVM options that shorten start-up on a small machine (C1 only, the serial collector), for
-	 * tests that start many JVMs; workers inherit them from the master's command line.
+	 * JVM options that shorten start-up on a small machine (C1 only, the serial
+	 * collector), for tests that start many JVMs; workers inherit them from the master's
+	 * command line.
 	 */
 	private static final String[] FAST_START = { "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC" };
 
@@ -42,7 +44,8 @@ final class SampleProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Start the jar with extra environment variables, as systemd sets {@code NOTIFY_SOCKET}.
+	 * Start the jar with extra environment variables, as systemd sets
+	 * {@code NOTIFY_SOCKET}.
 	 */
 	static SampleProcess start(Map<String, String> environment, String... args) throws IOException {
 		int port = freePort();
@@ -55,7 +58,8 @@ final class SampleProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until this process (not one of its workers, which log to the same file) has started.
+	 * Wait until this process (not one of its workers, which log to the same file) has
+	 * started.
 	 */
 	SampleProcess awaitStarted() {
 		awaitLog(" " + pid() + " --- ", "Started SampleApplication");

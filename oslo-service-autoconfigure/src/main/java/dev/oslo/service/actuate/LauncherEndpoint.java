@@ -21,9 +21,10 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * The {@code launcher} endpoint: the launcher's mode, state and settings, the state of every
- * service it launched, and its reloads. Its write operation ({@code POST}, off unless
- * {@code management.endpoint.launcher.access=unrestricted}) asks for a reload, as SIGHUP does.
+ * The {@code launcher} endpoint: the launcher's mode, state and settings, the state of
+ * every service it launched, and its reloads. Its write operation ({@code POST}, off
+ * unless {@code management.endpoint.launcher.access=unrestricted}) asks for a reload, as
+ * SIGHUP does.
  *
  * @since 0.1.0
  */
@@ -58,8 +59,8 @@ public class LauncherEndpoint {
 	}
 
 	/**
-	 * Ask for a reload, exactly as SIGHUP does: it runs in the background, after any reload in
-	 * progress.
+	 * Ask for a reload, exactly as SIGHUP does: it runs in the background, after any
+	 * reload in progress.
 	 * @return the reloads so far; read the endpoint again for the outcome
 	 */
 	@WriteOperation
@@ -81,7 +82,8 @@ public class LauncherEndpoint {
 	 * @param mode {@code in-process} or {@code multi-process}
 	 * @param state the launcher's state
 	 * @param pid the process id
-	 * @param gracefulShutdownTimeout the timeout in force, e.g. {@code 60s}; {@code 0s} waits forever
+	 * @param gracefulShutdownTimeout the timeout in force, e.g. {@code 60s}; {@code 0s}
+	 * waits forever
 	 * @param restartMethod {@code reload} or {@code mutate}
 	 * @param services the launched services, in launch order
 	 * @param reloads the configuration reloads
@@ -95,8 +97,8 @@ public class LauncherEndpoint {
 	 * The reloads as the endpoint shows them.
 	 *
 	 * @param count how many reloads ran
-	 * @param rereadsConfiguration whether a reload re-reads the configuration (Spring Cloud Context
-	 * present) or only resets the services
+	 * @param rereadsConfiguration whether a reload re-reads the configuration (Spring
+	 * Cloud Context present) or only resets the services
 	 * @param last the most recent reload, or {@code null} before the first
 	 */
 	public record ReloadsDescriptor(long count, boolean rereadsConfiguration,

@@ -11,10 +11,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The {@code launcher} health component: {@code UP} while every service runs (in a multi-process
- * master: while every worker slot has a ready worker), {@code DOWN} when a service failed, the
- * master gave up, or a slot has no ready worker (it is being respawned), {@code OUT_OF_SERVICE}
- * while the launcher is starting or stopping.
+ * The {@code launcher} health component: {@code UP} while every service runs (in a
+ * multi-process master: while every worker slot has a ready worker), {@code DOWN} when a
+ * service failed, the master gave up, or a slot has no ready worker (it is being
+ * respawned), {@code OUT_OF_SERVICE} while the launcher is starting or stopping.
  *
  * @since 0.1.0
  */

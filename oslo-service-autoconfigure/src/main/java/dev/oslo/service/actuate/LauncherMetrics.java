@@ -11,9 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Binds the {@code oslo.service.services} gauge: the number of launched services in each state
- * (tag {@code state}); for a multi-process master also the {@code oslo.service.workers} gauge (worker
- * JVMs by state) and the {@code oslo.service.worker.restarts} counter (respawns of all slots).
+ * Binds the {@code oslo.service.services} gauge: the number of launched services in each
+ * state (tag {@code state}); for a multi-process master also the
+ * {@code oslo.service.workers} gauge (worker JVMs by state) and the
+ * {@code oslo.service.worker.restarts} counter (respawns of all slots).
  *
  * @since 0.1.0
  */
@@ -34,8 +35,9 @@ public class LauncherMetrics implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		for (ServiceState state : ServiceState.values()) {
-			Gauge.builder("oslo.service.services", this.launcher,
-					(launcher) -> launcher.snapshot().servicesByState().get(state))
+			Gauge
+				.builder("oslo.service.services", this.launcher,
+						(launcher) -> launcher.snapshot().servicesByState().get(state))
 				.tag("state", state.name().toLowerCase(Locale.ROOT))
 				.description("Services launched by the oslo.service launcher, by state")
 				.baseUnit("services")
@@ -45,15 +47,16 @@ public class LauncherMetrics implements MeterBinder {
 			return;
 		}
 		for (WorkerState state : WorkerState.values()) {
-			Gauge.builder("oslo.service.workers", this.launcher,
-					(launcher) -> launcher.snapshot().workersByState().get(state))
+			Gauge
+				.builder("oslo.service.workers", this.launcher,
+						(launcher) -> launcher.snapshot().workersByState().get(state))
 				.tag("state", state.name().toLowerCase(Locale.ROOT))
 				.description("Worker JVMs of the multi-process master, by state")
 				.baseUnit("workers")
 				.register(registry);
 		}
-		FunctionCounter.builder("oslo.service.worker.restarts", this.launcher,
-				(launcher) -> launcher.snapshot().workerRestarts())
+		FunctionCounter
+			.builder("oslo.service.worker.restarts", this.launcher, (launcher) -> launcher.snapshot().workerRestarts())
 			.description("Respawns of worker JVMs after an unexpected exit")
 			.register(registry);
 	}

@@ -11,10 +11,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Times every periodic task run as {@code oslo.periodic.task}, tagged {@code name} and
- * {@code outcome} ({@code success} or {@code failure}); a skipped run of a cluster-singleton task
- * is timed as its lock attempt, outcome {@code locked} or {@code lock-unavailable}, so the timers'
- * counts say how often each replica ran, and how often another did. Each task's two timers are registered at
- * its first run of that outcome and reused after, so a run costs a map lookup, not a registration.
+ * {@code outcome} ({@code success} or {@code failure}); a skipped run of a
+ * cluster-singleton task is timed as its lock attempt, outcome {@code locked} or
+ * {@code lock-unavailable}, so the timers' counts say how often each replica ran, and how
+ * often another did. Each task's two timers are registered at its first run of that
+ * outcome and reused after, so a run costs a map lookup, not a registration.
  *
  * @since 0.1.0
  */

@@ -13,9 +13,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * The {@code periodictasks} endpoint: every periodic task, its spacing, last and next run, and run
- * counts. Its write operation ({@code POST /actuator/periodictasks/{name}}, off unless
- * {@code management.endpoint.periodictasks.access=unrestricted}) runs one task now.
+ * The {@code periodictasks} endpoint: every periodic task, its spacing, last and next
+ * run, and run counts. Its write operation ({@code POST /actuator/periodictasks/{name}},
+ * off unless {@code management.endpoint.periodictasks.access=unrestricted}) runs one task
+ * now.
  *
  * @since 0.1.0
  */

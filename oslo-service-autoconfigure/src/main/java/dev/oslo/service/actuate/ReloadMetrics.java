@@ -12,8 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Binds the reload meters: {@code oslo.service.reloads} (counter, tag {@code outcome}) and
- * {@code oslo.service.reload.duration} (timer), read from the coordinator's snapshot.
+ * Binds the reload meters: {@code oslo.service.reloads} (counter, tag {@code outcome})
+ * and {@code oslo.service.reload.duration} (timer), read from the coordinator's snapshot.
  *
  * @since 0.1.0
  */
@@ -33,8 +33,7 @@ public class ReloadMetrics implements MeterBinder {
 	public void bindTo(MeterRegistry registry) {
 		for (ReloadOutcome outcome : ReloadOutcome.values()) {
 			FunctionCounter
-				.builder("oslo.service.reloads", this.reloads,
-						(reloads) -> count(reloads.snapshot(), outcome))
+				.builder("oslo.service.reloads", this.reloads, (reloads) -> count(reloads.snapshot(), outcome))
 				.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
 				.description("Configuration reloads (SIGHUP), by outcome")
 				.register(registry);

@@ -1,5 +1,6 @@
 /**
- * Actuator support: the {@code launcher} endpoint, the {@code launcher} health indicator and meters.
+ * Actuator support: the {@code launcher} endpoint, the {@code launcher} health indicator
+ * and meters.
  */
 @NullMarked
 package dev.oslo.service.actuate;

@@ -17,10 +17,10 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The cluster lock of {@code @PeriodicTask(clusterSingleton = true)} tasks, on ShedLock: the
- * application's own {@link LockProvider} bean when it has one, else ShedLock's JDBC provider on
- * the application's single (or primary) {@link DataSource}, on database time, so that the
- * replicas' clocks do not matter.
+ * The cluster lock of {@code @PeriodicTask(clusterSingleton = true)} tasks, on ShedLock:
+ * the application's own {@link LockProvider} bean when it has one, else ShedLock's JDBC
+ * provider on the application's single (or primary) {@link DataSource}, on database time,
+ * so that the replicas' clocks do not matter.
  *
  * @since 0.1.0
  */

@@ -19,8 +19,8 @@ import org.springframework.core.env.Environment;
 /**
  * The settings of one {@code @PeriodicTask} method as they are now: the annotation, its
  * {@code ${...}} placeholders resolved against the environment, under the overrides in
- * {@code oslo.service.periodic.tasks.<name>.*}. Read at every scheduling decision, so a reload
- * applies new values.
+ * {@code oslo.service.periodic.tasks.<name>.*}. Read at every scheduling decision, so a
+ * reload applies new values.
  */
 final class ConfiguredTaskSettings implements Supplier<TaskSettings> {
 
@@ -42,7 +42,8 @@ final class ConfiguredTaskSettings implements Supplier<TaskSettings> {
 
 	/**
 	 * Read a task's settings; they must be valid now.
-	 * @param clusterLockAvailable whether the application has a cluster lock for singleton tasks
+	 * @param clusterLockAvailable whether the application has a cluster lock for
+	 * singleton tasks
 	 * @throws IllegalStateException naming the property and the value that is wrong
 	 */
 	ConfiguredTaskSettings(PeriodicTaskDefinition definition, OsloServiceProperties properties, Environment environment,
@@ -55,8 +56,8 @@ final class ConfiguredTaskSettings implements Supplier<TaskSettings> {
 	}
 
 	/**
-	 * The settings now; while they are invalid, the last valid ones, and the error is logged once
-	 * (this is read at every scheduling decision).
+	 * The settings now; while they are invalid, the last valid ones, and the error is
+	 * logged once (this is read at every scheduling decision).
 	 */
 	@Override
 	public synchronized TaskSettings get() {
@@ -103,7 +104,8 @@ final class ConfiguredTaskSettings implements Supplier<TaskSettings> {
 					+ "@Primary; with net.javacrumbs.shedlock:shedlock-provider-jdbc-template on the classpath) for the "
 					+ "JDBC lock, or set " + prefix + "cluster-singleton=false");
 		}
-		// A default gives way to the other lifetime where that one is set, so that only two explicit
+		// A default gives way to the other lifetime where that one is set, so that only
+		// two explicit
 		// values can contradict each other, which the properties' validation rejects.
 		TaskSettings.SingletonLock defaults = TaskSettings.SingletonLock.forSpacing(spacing);
 		Duration explicitAtMost = (override != null) ? override.getLockAtMostFor() : null;
@@ -112,8 +114,8 @@ final class ConfiguredTaskSettings implements Supplier<TaskSettings> {
 				: max(defaults.lockAtMostFor(), (explicitAtLeast != null) ? explicitAtLeast : Duration.ZERO);
 		Duration atLeast = (explicitAtLeast != null) ? explicitAtLeast : min(defaults.lockAtLeastFor(), atMost);
 		if (atMost.isNegative() || atMost.isZero()) {
-			throw new IllegalStateException(prefix + "lock-at-most-for=" + DurationFormat.format(atMost)
-					+ " must be positive");
+			throw new IllegalStateException(
+					prefix + "lock-at-most-for=" + DurationFormat.format(atMost) + " must be positive");
 		}
 		if (atLeast.isNegative() || atLeast.compareTo(atMost) > 0) {
 			throw new IllegalStateException(prefix + "lock-at-least-for=" + DurationFormat.format(atLeast)

@@ -46,12 +46,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Auto-configuration of the launcher: every {@link ServiceBase} bean is launched when the context
- * starts and stopped when it closes; SIGTERM stops them gracefully under
- * {@code oslo.service.graceful-shutdown-timeout}, SIGINT exits at once, and SIGHUP re-reads the
- * configuration (with Spring Cloud Context) and restarts or resets the services. With
- * {@code oslo.service.workers} above 1 this process is instead the master of that many worker JVMs,
- * each of which runs the services.
+ * Auto-configuration of the launcher: every {@link ServiceBase} bean is launched when the
+ * context starts and stopped when it closes; SIGTERM stops them gracefully under
+ * {@code oslo.service.graceful-shutdown-timeout}, SIGINT exits at once, and SIGHUP
+ * re-reads the configuration (with Spring Cloud Context) and restarts or resets the
+ * services. With {@code oslo.service.workers} above 1 this process is instead the master
+ * of that many worker JVMs, each of which runs the services.
  * <p>
  * The {@link LauncherRuntime} collects every {@link ReloadListener} bean, in order; the
  * {@link ReloadCoordinator} bean is the runtime's.
@@ -66,8 +66,8 @@ public final class OsloServiceAutoConfiguration {
 
 	@Bean
 	static ConfigurationPropertiesBindHandlerAdvisor osloServicePropertiesValidation(ListableBeanFactory beanFactory) {
-		return OsloServicePropertiesValidator.advisor(() -> !hasBean(beanFactory, PeriodicTaskScheduler.class)
-				|| hasBean(beanFactory, ClusterLock.class));
+		return OsloServicePropertiesValidator.advisor(
+				() -> !hasBean(beanFactory, PeriodicTaskScheduler.class) || hasBean(beanFactory, ClusterLock.class));
 	}
 
 	@Bean(destroyMethod = "close")
@@ -151,7 +151,8 @@ public final class OsloServiceAutoConfiguration {
 	}
 
 	/**
-	 * A master of worker JVMs ({@code oslo.service.workers} above 1): it runs no services itself.
+	 * A master of worker JVMs ({@code oslo.service.workers} above 1): it runs no services
+	 * itself.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(OnProcessRoleCondition.Master.class)
@@ -185,7 +186,8 @@ public final class OsloServiceAutoConfiguration {
 	}
 
 	/**
-	 * Re-reading the configuration on SIGHUP, where Spring Cloud's context refresh is available.
+	 * Re-reading the configuration on SIGHUP, where Spring Cloud's context refresh is
+	 * available.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(ContextRefresher.class)

@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * Settings of the oslo.service launcher, under {@code oslo.service}. The launcher reads them each
- * time it needs them, so a rebinding after a configuration refresh takes effect. Plain data: the
- * auto-configuration checks the values as they are bound (an invalid one fails start-up, or is
- * rejected on a reload, naming the property and the value) and maps them to the engine's settings.
+ * Settings of the oslo.service launcher, under {@code oslo.service}. The launcher reads
+ * them each time it needs them, so a rebinding after a configuration refresh takes
+ * effect. Plain data: the auto-configuration checks the values as they are bound (an
+ * invalid one fails start-up, or is rejected on a reload, naming the property and the
+ * value) and maps them to the engine's settings.
  *
  * @since 0.1.0
  */
@@ -23,29 +24,29 @@ import org.springframework.boot.convert.DurationUnit;
 public class OsloServiceProperties {
 
 	/**
-	 * How long a graceful shutdown may take, from SIGTERM to the process's exit; past it the
-	 * services still stopping are logged with their stacks and the process exits with status 1. A
-	 * bare number is in seconds; 0 waits forever.
+	 * How long a graceful shutdown may take, from SIGTERM to the process's exit; past it
+	 * the services still stopping are logged with their stacks and the process exits with
+	 * status 1. A bare number is in seconds; 0 waits forever.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration gracefulShutdownTimeout = Duration.ofSeconds(60);
 
 	/**
-	 * What a configuration reload does to the services: 'reload' stops, resets and starts each one;
-	 * 'mutate' only resets them.
+	 * What a configuration reload does to the services: 'reload' stops, resets and starts
+	 * each one; 'mutate' only resets them.
 	 */
 	private RestartMethod restartMethod = RestartMethod.RELOAD;
 
 	/**
-	 * How many processes run the services. 1 runs them in this process; more makes this process a
-	 * master that runs no services and supervises that many worker JVMs, each running every service.
-	 * Read at start-up.
+	 * How many processes run the services. 1 runs them in this process; more makes this
+	 * process a master that runs no services and supervises that many worker JVMs, each
+	 * running every service. Read at start-up.
 	 */
 	private int workers = 1;
 
 	/**
-	 * Whether to log every oslo.service value and the application's own configuration keys at
-	 * start, with secrets masked.
+	 * Whether to log every oslo.service value and the application's own configuration
+	 * keys at start, with secrets masked.
 	 */
 	private boolean logOptions = true;
 
@@ -130,15 +131,15 @@ public class OsloServiceProperties {
 	public static class Worker {
 
 		/**
-		 * How long a new worker may take to report that its services started; past it the worker
-		 * is killed and counted as a failure. A bare number is in seconds.
+		 * How long a new worker may take to report that its services started; past it the
+		 * worker is killed and counted as a failure. A bare number is in seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration bootTimeout = Duration.ofSeconds(60);
 
 		/**
-		 * Back-off before respawning a worker that exited unexpectedly; it doubles with each
-		 * further respawn of the same slot.
+		 * Back-off before respawning a worker that exited unexpectedly; it doubles with
+		 * each further respawn of the same slot.
 		 */
 		private Duration respawnDelay = Duration.ofMillis(100);
 
@@ -156,8 +157,9 @@ public class OsloServiceProperties {
 		private Duration respawnResetAfter = Duration.ofSeconds(60);
 
 		/**
-		 * How many respawns of one slot are allowed within restart-window; one more and the master
-		 * stops every worker and exits with status 1, leaving the restart to systemd or Kubernetes.
+		 * How many respawns of one slot are allowed within restart-window; one more and
+		 * the master stops every worker and exits with status 1, leaving the restart to
+		 * systemd or Kubernetes.
 		 */
 		private int maxRestarts = 5;
 
@@ -236,14 +238,14 @@ public class OsloServiceProperties {
 		private Duration intervalMax = Duration.ofSeconds(60);
 
 		/**
-		 * Whether to spread each run by up to 5 % of its spacing, so that replicas do not run in
-		 * step.
+		 * Whether to spread each run by up to 5 % of its spacing, so that replicas do not
+		 * run in step.
 		 */
 		private boolean jitter = true;
 
 		/**
-		 * Threads that run periodic tasks; a task never overlaps itself, so more threads only
-		 * help when several tasks are due at once. Virtual threads when
+		 * Threads that run periodic tasks; a task never overlaps itself, so more threads
+		 * only help when several tasks are due at once. Virtual threads when
 		 * spring.threads.virtual.enabled is true on Java 21+.
 		 */
 		private int poolSize = 4;
@@ -254,8 +256,8 @@ public class OsloServiceProperties {
 		private Map<String, TaskOverride> tasks = new LinkedHashMap<>();
 
 		/**
-		 * The JDBC cluster lock of cluster-singleton tasks, used when the application has a
-		 * DataSource and no ShedLock LockProvider bean of its own.
+		 * The JDBC cluster lock of cluster-singleton tasks, used when the application has
+		 * a DataSource and no ShedLock LockProvider bean of its own.
 		 */
 		private final Lock lock = new Lock();
 
@@ -311,14 +313,15 @@ public class OsloServiceProperties {
 	public static class Lock {
 
 		/**
-		 * The lock table: one row per cluster-singleton task (name, lock_until, locked_at,
-		 * locked_by).
+		 * The lock table: one row per cluster-singleton task (name, lock_until,
+		 * locked_at, locked_by).
 		 */
 		private String tableName = "shedlock";
 
 		/**
-		 * Whether to create the lock table, if it does not exist, before the first lock; on
-		 * PostgreSQL and H2 only (elsewhere create it with ShedLock's DDL for the database).
+		 * Whether to create the lock table, if it does not exist, before the first lock;
+		 * on PostgreSQL and H2 only (elsewhere create it with ShedLock's DDL for the
+		 * database).
 		 */
 		private boolean createTable = true;
 
@@ -346,8 +349,8 @@ public class OsloServiceProperties {
 	public static class TaskOverride {
 
 		/**
-		 * Time between runs; 0 for the default spacing, negative to disable the task. A bare number
-		 * is in seconds.
+		 * Time between runs; 0 for the default spacing, negative to disable the task. A
+		 * bare number is in seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private @Nullable Duration spacing;
@@ -363,21 +366,23 @@ public class OsloServiceProperties {
 		private @Nullable Boolean runImmediately;
 
 		/**
-		 * Whether the task runs once per period across all replicas, under a cluster-wide lock.
+		 * Whether the task runs once per period across all replicas, under a cluster-wide
+		 * lock.
 		 */
 		private @Nullable Boolean clusterSingleton;
 
 		/**
-		 * How long a cluster-singleton task's lock outlives a replica that died holding it; longer
-		 * than the longest run. Twice the spacing when unset. A bare number is in seconds.
+		 * How long a cluster-singleton task's lock outlives a replica that died holding
+		 * it; longer than the longest run. Twice the spacing when unset. A bare number is
+		 * in seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private @Nullable Duration lockAtMostFor;
 
 		/**
-		 * How long a cluster-singleton task's lock stays held after a short run, so that a replica
-		 * running a little behind skips the same period; shorter than the spacing. Four fifths of
-		 * the spacing when unset. A bare number is in seconds.
+		 * How long a cluster-singleton task's lock stays held after a short run, so that
+		 * a replica running a little behind skips the same period; shorter than the
+		 * spacing. Four fifths of the spacing when unset. A bare number is in seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private @Nullable Duration lockAtLeastFor;
@@ -438,8 +443,8 @@ public class OsloServiceProperties {
 	public static class Signals {
 
 		/**
-		 * Whether to install the SIGTERM (graceful stop) and SIGINT (immediate exit) handlers. Turn
-		 * off in tests that do not test signals.
+		 * Whether to install the SIGTERM (graceful stop) and SIGINT (immediate exit)
+		 * handlers. Turn off in tests that do not test signals.
 		 */
 		private boolean enabled = true;
 
@@ -454,13 +459,15 @@ public class OsloServiceProperties {
 	}
 
 	/**
-	 * systemd notification (sd_notify), sent by a single process or a master, never by workers.
+	 * systemd notification (sd_notify), sent by a single process or a master, never by
+	 * workers.
 	 */
 	public static class Systemd {
 
 		/**
-		 * Whether to notify systemd (READY, RELOADING, STOPPING, STATUS, EXTEND_TIMEOUT_USEC and
-		 * WATCHDOG) when it set NOTIFY_SOCKET. Without NOTIFY_SOCKET nothing is sent either way.
+		 * Whether to notify systemd (READY, RELOADING, STOPPING, STATUS,
+		 * EXTEND_TIMEOUT_USEC and WATCHDOG) when it set NOTIFY_SOCKET. Without
+		 * NOTIFY_SOCKET nothing is sent either way.
 		 */
 		private boolean enabled = true;
 
@@ -480,9 +487,9 @@ public class OsloServiceProperties {
 	public static class Liveness {
 
 		/**
-		 * Whether liveness becomes BROKEN when a service has failed (its reset or restart threw after
-		 * a reload), so that Kubernetes restarts the container; CORRECT again once a later reload
-		 * recovers it.
+		 * Whether liveness becomes BROKEN when a service has failed (its reset or restart
+		 * threw after a reload), so that Kubernetes restarts the container; CORRECT again
+		 * once a later reload recovers it.
 		 */
 		private boolean brokenOnFailure = true;
 

@@ -22,11 +22,12 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.Validator;
 
 /**
- * Checks {@link OsloServiceProperties} as they are bound, at start-up and on every reload (the
- * reload's check of the refreshed environment applies the same bind handler advisors): values out
- * of range, values that contradict each other, and a cluster-singleton task in an application
- * without a cluster lock. Each error names the property and the value as written (Spring Boot's
- * start-up report prints both), so a bind records the values as they come from the configuration.
+ * Checks {@link OsloServiceProperties} as they are bound, at start-up and on every reload
+ * (the reload's check of the refreshed environment applies the same bind handler
+ * advisors): values out of range, values that contradict each other, and a
+ * cluster-singleton task in an application without a cluster lock. Each error names the
+ * property and the value as written (Spring Boot's start-up report prints both), so a
+ * bind records the values as they come from the configuration.
  */
 final class OsloServicePropertiesValidator implements Validator {
 
@@ -43,10 +44,10 @@ final class OsloServicePropertiesValidator implements Validator {
 	}
 
 	/**
-	 * The advisor that checks {@link OsloServiceProperties} wherever {@code @ConfigurationProperties}
-	 * are bound.
-	 * @param clusterLockAvailable whether the application has a cluster lock; asked only when a task
-	 * is made a cluster singleton by configuration
+	 * The advisor that checks {@link OsloServiceProperties} wherever
+	 * {@code @ConfigurationProperties} are bound.
+	 * @param clusterLockAvailable whether the application has a cluster lock; asked only
+	 * when a task is made a cluster singleton by configuration
 	 * @return the advisor
 	 */
 	static ConfigurationPropertiesBindHandlerAdvisor advisor(BooleanSupplier clusterLockAvailable) {
@@ -87,7 +88,7 @@ final class OsloServicePropertiesValidator implements Validator {
 		if (isPositive(worker.getRespawnDelay()) && isPositive(worker.getMaxRespawnDelay())
 				&& worker.getMaxRespawnDelay().compareTo(worker.getRespawnDelay()) < 0) {
 			reject(errors, "worker.max-respawn-delay", "must not be below oslo.service.worker.respawn-delay ("
-							+ DurationFormat.format(worker.getRespawnDelay()) + ")");
+					+ DurationFormat.format(worker.getRespawnDelay()) + ")");
 		}
 	}
 
@@ -108,8 +109,8 @@ final class OsloServicePropertiesValidator implements Validator {
 	}
 
 	/**
-	 * The lock lifetimes a task's overrides give alone; those that also depend on the spacing are
-	 * checked when the task's settings are read.
+	 * The lock lifetimes a task's overrides give alone; those that also depend on the
+	 * spacing are checked when the task's settings are read.
 	 */
 	private void validateLock(String name, OsloServiceProperties.TaskOverride task, Errors errors) {
 		String prefix = PREFIX + "periodic.tasks." + name + ".";
@@ -144,8 +145,8 @@ final class OsloServicePropertiesValidator implements Validator {
 		String name = PREFIX + property;
 		Object value = ConfigurationPropertyName.isValid(name) ? this.written.get(ConfigurationPropertyName.of(name))
 				: null;
-		((BindingResult) errors).addError(new FieldError(errors.getObjectName(), property, value, false,
-				new String[] { name }, null, message));
+		((BindingResult) errors).addError(
+				new FieldError(errors.getObjectName(), property, value, false, new String[] { name }, null, message));
 	}
 
 	private static boolean isPositive(Duration value) {

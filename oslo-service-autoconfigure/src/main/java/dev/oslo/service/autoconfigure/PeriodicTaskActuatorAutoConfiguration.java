@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the {@code periodictasks} endpoint and the {@code oslo.periodic.task}
- * timer.
+ * Auto-configuration of the {@code periodictasks} endpoint and the
+ * {@code oslo.periodic.task} timer.
  *
  * @since 0.1.0
  */

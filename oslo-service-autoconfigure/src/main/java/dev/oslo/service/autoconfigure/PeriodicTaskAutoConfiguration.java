@@ -19,9 +19,10 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of {@code @PeriodicTask} methods: found on every bean, scheduled once the
- * services have started, rescheduled after every reload, stopped before the services stop. Not in
- * a multi-process master, which runs no services: its workers run the tasks.
+ * Auto-configuration of {@code @PeriodicTask} methods: found on every bean, scheduled
+ * once the services have started, rescheduled after every reload, stopped before the
+ * services stop. Not in a multi-process master, which runs no services: its workers run
+ * the tasks.
  *
  * @since 0.1.0
  */

@@ -12,9 +12,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of systemd notification: when systemd started this process with
- * {@code NOTIFY_SOCKET} set, the launcher's runtime reports start-up, reloads, shutdown, its status
- * and watchdog pings through this {@link SystemdNotifier}. Only a single process or a master
- * notifies; workers never do.
+ * {@code NOTIFY_SOCKET} set, the launcher's runtime reports start-up, reloads, shutdown,
+ * its status and watchdog pings through this {@link SystemdNotifier}. Only a single
+ * process or a master notifies; workers never do.
  *
  * @since 0.1.0
  */

@@ -21,12 +21,13 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The cluster lock on the application's {@link DataSource}: ShedLock's JDBC provider on database
- * time, {@code locked_by} this replica's {@link LockHolder name}. Before the first lock, once the
- * database answers, it finds out which database it is, creates the table if asked (PostgreSQL and
- * H2, whose {@code CREATE TABLE IF NOT EXISTS} and timestamps ShedLock's recommendation matches;
- * other databases get ShedLock's DDL in the error), and only then builds the provider, so that
- * ShedLock never guesses the database from a failed connection.
+ * The cluster lock on the application's {@link DataSource}: ShedLock's JDBC provider on
+ * database time, {@code locked_by} this replica's {@link LockHolder name}. Before the
+ * first lock, once the database answers, it finds out which database it is, creates the
+ * table if asked (PostgreSQL and H2, whose {@code CREATE TABLE IF NOT EXISTS} and
+ * timestamps ShedLock's recommendation matches; other databases get ShedLock's DDL in the
+ * error), and only then builds the provider, so that ShedLock never guesses the database
+ * from a failed connection.
  *
  * @since 0.1.0
  */
@@ -129,8 +130,8 @@ public final class JdbcClusterLock implements ClusterLock {
 	}
 
 	/**
-	 * Whether a JDBC URL names a database inside this JVM (H2, HSQLDB or Derby, not over the
-	 * network).
+	 * Whether a JDBC URL names a database inside this JVM (H2, HSQLDB or Derby, not over
+	 * the network).
 	 */
 	static boolean isInProcess(@Nullable String url) {
 		if (url == null) {
@@ -148,7 +149,8 @@ public final class JdbcClusterLock implements ClusterLock {
 		if (product != DatabaseProduct.POSTGRES_SQL && product != DatabaseProduct.H2) {
 			if (!tableExists(connection)) {
 				throw new IllegalStateException("The cluster lock table " + this.table + " does not exist, and is "
-						+ "created only on PostgreSQL and H2, not on " + productName + ": create it with ShedLock's DDL "
+						+ "created only on PostgreSQL and H2, not on " + productName
+						+ ": create it with ShedLock's DDL "
 						+ "for your database (https://github.com/lukas-krecan/ShedLock#configure-lockprovider), then set "
 						+ "oslo.service.periodic.lock.create-table=false");
 			}
@@ -161,7 +163,8 @@ public final class JdbcClusterLock implements ClusterLock {
 			}
 		}
 		catch (SQLException ex) {
-			// Replicas starting together race to create it; PostgreSQL fails the loser's IF NOT EXISTS.
+			// Replicas starting together race to create it; PostgreSQL fails the loser's
+			// IF NOT EXISTS.
 			if (!connection.getAutoCommit()) {
 				connection.rollback();
 			}

@@ -6,9 +6,10 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How this replica names itself in a lock's {@code locked_by}: {@code host:pid}, so that an
- * operator can find the process, then {@code /} and 6 random hex digits, because containers
- * sharing a host name often all run Java as pid 1, and ShedLock releases a lock by this name.
+ * How this replica names itself in a lock's {@code locked_by}: {@code host:pid}, so that
+ * an operator can find the process, then {@code /} and 6 random hex digits, because
+ * containers sharing a host name often all run Java as pid 1, and ShedLock releases a
+ * lock by this name.
  */
 final class LockHolder {
 

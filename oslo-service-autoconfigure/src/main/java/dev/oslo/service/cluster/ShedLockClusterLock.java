@@ -9,8 +9,9 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 
 /**
- * The cluster lock of singleton periodic tasks, on any ShedLock {@link LockProvider} (JDBC, Redis,
- * ZooKeeper...). The lock's name is the task's name; ShedLock's API does not tell the holder.
+ * The cluster lock of singleton periodic tasks, on any ShedLock {@link LockProvider}
+ * (JDBC, Redis, ZooKeeper...). The lock's name is the task's name; ShedLock's API does
+ * not tell the holder.
  *
  * @since 0.1.0
  */

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and writes durations the way Spring Boot properties spell them ({@code 60s},
- * {@code 1500ms}, {@code PT1M}), without depending on Spring Boot, so that the engine packages work
- * from a plain {@code main}.
+ * {@code 1500ms}, {@code PT1M}), without depending on Spring Boot, so that the engine
+ * packages work from a plain {@code main}.
  *
  * @since 0.1.0
  */
@@ -27,8 +27,8 @@ public final class DurationFormat {
 	}
 
 	/**
-	 * Format a duration in whole seconds where it has no millisecond part, in milliseconds
-	 * otherwise.
+	 * Format a duration in whole seconds where it has no millisecond part, in
+	 * milliseconds otherwise.
 	 * @param duration the duration
 	 * @return e.g. {@code 60s}, {@code 250ms}, {@code 0s}
 	 */
@@ -37,9 +37,9 @@ public final class DurationFormat {
 	}
 
 	/**
-	 * Parse a duration as Spring Boot's {@code DurationStyle.detectAndParse} does: a number with
-	 * one of the units {@code ns us ms s m h d}, a bare number in {@code defaultUnit}, or ISO-8601
-	 * ({@code PT1M}).
+	 * Parse a duration as Spring Boot's {@code DurationStyle.detectAndParse} does: a
+	 * number with one of the units {@code ns us ms s m h d}, a bare number in
+	 * {@code defaultUnit}, or ISO-8601 ({@code PT1M}).
 	 * @param text the text
 	 * @param defaultUnit the unit of a bare number
 	 * @return the duration
@@ -53,8 +53,8 @@ public final class DurationFormat {
 				String suffix = simple.group(2).toLowerCase(Locale.ROOT);
 				ChronoUnit unit = suffix.isEmpty() ? defaultUnit : UNITS.get(suffix);
 				if (unit == null) {
-					throw new IllegalArgumentException("'" + text + "' has an unknown unit '" + suffix
-							+ "' (one of ns, us, ms, s, m, h, d)");
+					throw new IllegalArgumentException(
+							"'" + text + "' has an unknown unit '" + suffix + "' (one of ns, us, ms, s, m, h, d)");
 				}
 				return Duration.of(Long.parseLong(simple.group(1)), unit);
 			}

@@ -29,7 +29,8 @@ public interface ProcessExit {
 	void exit(int status);
 
 	/**
-	 * End the process at once, without shutdown hooks: for a deadline that has passed or SIGINT.
+	 * End the process at once, without shutdown hooks: for a deadline that has passed or
+	 * SIGINT.
 	 * @param status the exit status
 	 */
 	void halt(int status);

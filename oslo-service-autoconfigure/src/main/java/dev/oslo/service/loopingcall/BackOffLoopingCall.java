@@ -11,12 +11,13 @@ import org.jspecify.annotations.Nullable;
  * Calls a function again and again, sleeping longer after each error and returning to the
  * starting interval after a success (oslo's {@code BackOffLoopingCall}).
  * <p>
- * Each sleep is multiplied by a jitter {@code j = |sample(jitter, 0.1)|}. After a success the sleep
- * is {@code startingInterval * j}. After an error it is {@code interval * 2 * j}, kept between
- * {@code minInterval} and {@code maxInterval}, and the interval grows to
- * {@code interval * 2 * jitter}. The timeout counts only the time slept after errors since the
- * last success: when the next sleep would pass it, the loop fails with
- * {@link LoopingCallTimeoutException}. An exception of the function ends the loop.
+ * Each sleep is multiplied by a jitter {@code j = |sample(jitter, 0.1)|}. After a success
+ * the sleep is {@code startingInterval * j}. After an error it is
+ * {@code interval * 2 * j}, kept between {@code minInterval} and {@code maxInterval}, and
+ * the interval grows to {@code interval * 2 * jitter}. The timeout counts only the time
+ * slept after errors since the last success: when the next sleep would pass it, the loop
+ * fails with {@link LoopingCallTimeoutException}. An exception of the function ends the
+ * loop.
  *
  * @since 0.1.0
  */
@@ -51,16 +52,16 @@ public class BackOffLoopingCall extends LoopingCall {
 	 * @param clock the clock and sleep of the loop
 	 * @param jitterSource where the jitter comes from
 	 */
-	public BackOffLoopingCall(String name, BackOffLoopingTask task, ThreadFactory threadFactory,
-			LoopingCallClock clock, JitterSource jitterSource) {
+	public BackOffLoopingCall(String name, BackOffLoopingTask task, ThreadFactory threadFactory, LoopingCallClock clock,
+			JitterSource jitterSource) {
 		super(name, threadFactory, clock);
 		this.task = Objects.requireNonNull(task, "task");
 		this.jitterSource = Objects.requireNonNull(jitterSource, "jitterSource");
 	}
 
 	/**
-	 * Start with oslo's defaults: starting interval 1 s, timeout 300 s, maximum interval 300 s,
-	 * jitter 0.75, minimum interval 1 ms.
+	 * Start with oslo's defaults: starting interval 1 s, timeout 300 s, maximum interval
+	 * 300 s, jitter 0.75, minimum interval 1 ms.
 	 * @return this call
 	 */
 	public BackOffLoopingCall start() {
@@ -117,11 +118,12 @@ public class BackOffLoopingCall extends LoopingCall {
 	 * How a {@link BackOffLoopingCall} backs off.
 	 *
 	 * @param initialDelay the time before the first call
-	 * @param startingInterval the sleep after a success (times the jitter), and where the back-off
-	 * starts
+	 * @param startingInterval the sleep after a success (times the jitter), and where the
+	 * back-off starts
 	 * @param timeout the most time slept after errors in a row; zero for no limit
 	 * @param maxInterval the longest sleep
-	 * @param jitter the mean of the jitter factor, and the growth factor of the interval (times 2)
+	 * @param jitter the mean of the jitter factor, and the growth factor of the interval
+	 * (times 2)
 	 * @param minInterval the shortest sleep after an error
 	 */
 	public record Settings(Duration initialDelay, Duration startingInterval, Duration timeout, Duration maxInterval,

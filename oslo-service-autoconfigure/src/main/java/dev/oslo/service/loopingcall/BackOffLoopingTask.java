@@ -1,7 +1,8 @@
 package dev.oslo.service.loopingcall;
 
 /**
- * The function of a {@link BackOffLoopingCall}. Throw {@link LoopingCallDone} to end the loop.
+ * The function of a {@link BackOffLoopingCall}. Throw {@link LoopingCallDone} to end the
+ * loop.
  *
  * @since 0.1.0
  */
@@ -10,7 +11,8 @@ public interface BackOffLoopingTask {
 
 	/**
 	 * Try one round of work.
-	 * @return {@code true} on success (the back-off resets), {@code false} on error (it grows)
+	 * @return {@code true} on success (the back-off resets), {@code false} on error (it
+	 * grows)
 	 * @throws Exception to end the loop with this failure
 	 */
 	boolean run() throws Exception;

@@ -7,9 +7,10 @@ import java.util.concurrent.ThreadFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Calls a function that says how long to sleep before its next call, capped by a maximum interval
- * that is also used when it says nothing (oslo's {@code DynamicLoopingCall}). After a failure that
- * does not stop the loop it sleeps the maximum interval, where oslo retried at once.
+ * Calls a function that says how long to sleep before its next call, capped by a maximum
+ * interval that is also used when it says nothing (oslo's {@code DynamicLoopingCall}).
+ * After a failure that does not stop the loop it sleeps the maximum interval, where oslo
+ * retried at once.
  *
  * @since 0.1.0
  */
@@ -44,8 +45,9 @@ public class DynamicLoopingCall extends LoopingCall {
 	/**
 	 * Start the loop.
 	 * @param initialDelay the time before the first call
-	 * @param maxInterval caps the sleeps, and is slept when the function returns {@code null};
-	 * {@code null} for no cap, in which case a {@code null} return fails the loop
+	 * @param maxInterval caps the sleeps, and is slept when the function returns
+	 * {@code null}; {@code null} for no cap, in which case a {@code null} return fails
+	 * the loop
 	 * @param stopOnException whether an exception ends the loop; otherwise it is logged
 	 * @return this call
 	 */

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls a function every interval, measured from the start of one call to the start of the next
- * (oslo's {@code FixedIntervalLoopingCall}). A call that outlasts the interval is logged as a
- * warning and followed at once by the next; missed calls are not made up.
+ * Calls a function every interval, measured from the start of one call to the start of
+ * the next (oslo's {@code FixedIntervalLoopingCall}). A call that outlasts the interval
+ * is logged as a warning and followed at once by the next; missed calls are not made up.
  *
  * @since 0.1.0
  */
@@ -46,7 +46,8 @@ public class FixedIntervalLoopingCall extends LoopingCall {
 	}
 
 	/**
-	 * Call the function at once and then every {@code interval}; an exception ends the loop.
+	 * Call the function at once and then every {@code interval}; an exception ends the
+	 * loop.
 	 * @param interval the time from the start of one call to the start of the next
 	 * @return this call
 	 */

@@ -7,8 +7,8 @@ import java.util.concurrent.ThreadFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link FixedIntervalLoopingCall} that fails with {@link LoopingCallTimeoutException} once a
- * call ends later than {@code timeout} after the start (oslo's
+ * A {@link FixedIntervalLoopingCall} that fails with {@link LoopingCallTimeoutException}
+ * once a call ends later than {@code timeout} after the start (oslo's
  * {@code FixedIntervalWithTimeoutLoopingCall}).
  *
  * @since 0.1.0

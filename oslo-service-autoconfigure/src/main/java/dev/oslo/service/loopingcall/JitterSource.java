@@ -3,8 +3,8 @@ package dev.oslo.service.loopingcall;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Where a {@link BackOffLoopingCall} draws its jitter: a sample of a normal distribution. Replace it
- * to make the sleeps predictable.
+ * Where a {@link BackOffLoopingCall} draws its jitter: a sample of a normal distribution.
+ * Replace it to make the sleeps predictable.
  *
  * @since 0.1.0
  */

@@ -6,9 +6,10 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
 /**
- * oslo's retry sleeps as a Spring {@link BackOff}: the n-th retry waits {@code n * increment},
- * capped at {@code max}, for at most {@code maxRetries} retries ({@code -1} for no limit). Each
- * {@link #start()} begins a fresh count, so every invocation gets its full retries.
+ * oslo's retry sleeps as a Spring {@link BackOff}: the n-th retry waits
+ * {@code n * increment}, capped at {@code max}, for at most {@code maxRetries} retries
+ * ({@code -1} for no limit). Each {@link #start()} begins a fresh count, so every
+ * invocation gets its full retries.
  */
 final class LinearBackOff implements BackOff {
 

@@ -14,13 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A function called in a loop on a thread of its own until it throws {@link LoopingCallDone}, fails,
- * or is stopped (oslo's {@code LoopingCallBase}). The call itself is the handle: {@link #stop()}
- * ends the current sleep at once, {@link #await()} returns the value the loop ended with or rethrows
- * its failure. A call runs one loop at a time; once finished it may be started again.
+ * A function called in a loop on a thread of its own until it throws
+ * {@link LoopingCallDone}, fails, or is stopped (oslo's {@code LoopingCallBase}). The
+ * call itself is the handle: {@link #stop()} ends the current sleep at once,
+ * {@link #await()} returns the value the loop ended with or rethrows its failure. A call
+ * runs one loop at a time; once finished it may be started again.
  * <p>
- * Times are measured on the {@link LoopingCallClock}'s monotonic clock, so a wall-clock change
- * neither stretches nor shortens a sleep.
+ * Times are measured on the {@link LoopingCallClock}'s monotonic clock, so a wall-clock
+ * change neither stretches nor shortens a sleep.
  *
  * @since 0.1.0
  */
@@ -76,8 +77,9 @@ public abstract class LoopingCall {
 	}
 
 	/**
-	 * Ask the loop to end: the current sleep ends at once, a call in progress finishes, and
-	 * {@link #await()} then returns {@code null}. Harmless when not running or called twice.
+	 * Ask the loop to end: the current sleep ends at once, a call in progress finishes,
+	 * and {@link #await()} then returns {@code null}. Harmless when not running or called
+	 * twice.
 	 */
 	public final synchronized void stop() {
 		this.stopped.countDown();
@@ -92,8 +94,8 @@ public abstract class LoopingCall {
 	}
 
 	/**
-	 * Whether the calling thread is the one running this call's loop, e.g. a function that waits
-	 * for its own group.
+	 * Whether the calling thread is the one running this call's loop, e.g. a function
+	 * that waits for its own group.
 	 * @return {@code true} when called from the loop
 	 */
 	public final synchronized boolean isLoopThread() {
@@ -135,8 +137,8 @@ public abstract class LoopingCall {
 	/**
 	 * Start the loop on a new thread.
 	 * @param initialDelay slept once before the first call; zero calls at once
-	 * @param stopOnException whether an exception of the function ends the loop (and is rethrown by
-	 * {@link #await()}); otherwise it is logged and the loop goes on
+	 * @param stopOnException whether an exception of the function ends the loop (and is
+	 * rethrown by {@link #await()}); otherwise it is logged and the loop goes on
 	 * @throws IllegalStateException if the loop is already running
 	 */
 	protected final synchronized void startLoop(Duration initialDelay, boolean stopOnException) {
@@ -164,8 +166,8 @@ public abstract class LoopingCall {
 
 	/**
 	 * How long to sleep before the next call.
-	 * @param result what the function returned ({@code null} after a failure that did not stop the
-	 * loop)
+	 * @param result what the function returned ({@code null} after a failure that did not
+	 * stop the loop)
 	 * @param failed whether the function threw
 	 * @param elapsed how long the call took
 	 * @return the sleep before the next call

@@ -5,8 +5,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The time source and the sleep of looping calls: a monotonic clock, and a sleep that ends early
- * when the call is stopped. Replace it in tests to run a loop of hours in milliseconds.
+ * The time source and the sleep of looping calls: a monotonic clock, and a sleep that
+ * ends early when the call is stopped. Replace it in tests to run a loop of hours in
+ * milliseconds.
  *
  * @since 0.1.0
  */

@@ -3,8 +3,8 @@ package dev.oslo.service.loopingcall;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown by a looping call's function to end the loop; {@link LoopingCall#await()} then returns
- * the value given here.
+ * Thrown by a looping call's function to end the loop; {@link LoopingCall#await()} then
+ * returns the value given here.
  *
  * @since 0.1.0
  */

@@ -1,7 +1,8 @@
 package dev.oslo.service.loopingcall;
 
 /**
- * The function of a fixed-interval looping call. Throw {@link LoopingCallDone} to end the loop.
+ * The function of a fixed-interval looping call. Throw {@link LoopingCallDone} to end the
+ * loop.
  *
  * @since 0.1.0
  */

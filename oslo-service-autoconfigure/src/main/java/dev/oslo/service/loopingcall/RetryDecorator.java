@@ -10,13 +10,15 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 
 /**
- * Retries a call that fails with one of the listed exceptions, sleeping a little longer each time
- * (oslo's {@code RetryDecorator}): the n-th retry waits {@code n * incSleepTime}, capped at
- * {@code maxSleepTime}; after {@code maxRetryCount} retries ({@code -1}: no limit) the last
- * exception is rethrown. Any other exception is rethrown at once.
+ * Retries a call that fails with one of the listed exceptions, sleeping a little longer
+ * each time (oslo's {@code RetryDecorator}): the n-th retry waits
+ * {@code n * incSleepTime}, capped at {@code maxSleepTime}; after {@code maxRetryCount}
+ * retries ({@code -1}: no limit) the last exception is rethrown. Any other exception is
+ * rethrown at once.
  * <p>
- * Unlike oslo, the counters belong to each invocation: a second call gets its full retries. Built
- * on Spring Framework's {@link RetryTemplate}, with a back-off that grows linearly.
+ * Unlike oslo, the counters belong to each invocation: a second call gets its full
+ * retries. Built on Spring Framework's {@link RetryTemplate}, with a back-off that grows
+ * linearly.
  *
  * @since 0.1.0
  */
@@ -29,8 +31,8 @@ public final class RetryDecorator {
 	 * @param maxRetryCount the most retries per invocation; {@code -1} retries forever
 	 * @param incSleepTime how much longer each retry waits than the one before
 	 * @param maxSleepTime the longest wait
-	 * @param exceptions the exceptions that are retried (and their subclasses); none: nothing is
-	 * retried
+	 * @param exceptions the exceptions that are retried (and their subclasses); none:
+	 * nothing is retried
 	 */
 	@SafeVarargs
 	public RetryDecorator(int maxRetryCount, Duration incSleepTime, Duration maxSleepTime,
@@ -52,8 +54,8 @@ public final class RetryDecorator {
 	 * @param <T> the result type
 	 * @param task the call
 	 * @return what the first successful call returned
-	 * @throws Exception the last exception when the retries are used up, or an exception that is
-	 * not retried
+	 * @throws Exception the last exception when the retries are used up, or an exception
+	 * that is not retried
 	 */
 	public <T> T call(Callable<T> task) throws Exception {
 		Objects.requireNonNull(task, "task");
@@ -75,8 +77,8 @@ public final class RetryDecorator {
 	/**
 	 * Run {@code task}, retrying it as configured.
 	 * @param task the work
-	 * @throws Exception the last exception when the retries are used up, or an exception that is
-	 * not retried
+	 * @throws Exception the last exception when the retries are used up, or an exception
+	 * that is not retried
 	 */
 	public void run(LoopingTask task) throws Exception {
 		Objects.requireNonNull(task, "task");

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A lock shared by every replica of an application, taken before each run of a cluster-singleton
- * periodic task, so that the run happens on one replica only. The starter adapts ShedLock's
- * {@code LockProvider} to it; the engine knows no lock library.
+ * A lock shared by every replica of an application, taken before each run of a
+ * cluster-singleton periodic task, so that the run happens on one replica only. The
+ * starter adapts ShedLock's {@code LockProvider} to it; the engine knows no lock library.
  *
  * @since 0.1.0
  */
@@ -39,8 +39,8 @@ public interface ClusterLock {
 	}
 
 	/**
-	 * How this replica appears as a holder, where the store tells; the holder of a lock it has just
-	 * taken, with no need to ask the store.
+	 * How this replica appears as a holder, where the store tells; the holder of a lock
+	 * it has just taken, with no need to ask the store.
 	 * @return this replica's holder name, or empty when unknown
 	 */
 	default Optional<String> self() {

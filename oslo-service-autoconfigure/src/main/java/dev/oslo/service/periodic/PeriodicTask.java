@@ -17,9 +17,9 @@ import java.lang.annotation.Target;
 public @interface PeriodicTask {
 
 	/**
-	 * The time between runs, in Spring Boot's duration syntax ({@code "500ms"}, {@code "30s"},
-	 * {@code "PT1M"}; a bare number is seconds). {@code "0"} means the default spacing; a negative
-	 * spacing disables the task.
+	 * The time between runs, in Spring Boot's duration syntax ({@code "500ms"},
+	 * {@code "30s"}, {@code "PT1M"}; a bare number is seconds). {@code "0"} means the
+	 * default spacing; a negative spacing disables the task.
 	 * @return the spacing
 	 */
 	String spacing() default "0";
@@ -50,12 +50,13 @@ public @interface PeriodicTask {
 	boolean enabled() default true;
 
 	/**
-	 * Whether the task runs once per period across all replicas of the application rather than in
-	 * each: before each run the replica takes a cluster-wide lock (ShedLock's {@code LockProvider},
-	 * or the JDBC one on the application's {@code DataSource}) and skips the run when another
-	 * replica holds it. Overridden by {@code oslo.service.periodic.tasks.<name>.cluster-singleton}.
-	 * Only the starter's scheduler takes the lock; {@link PeriodicTasks#runPeriodicTasks} driven by
-	 * hand runs every task.
+	 * Whether the task runs once per period across all replicas of the application rather
+	 * than in each: before each run the replica takes a cluster-wide lock (ShedLock's
+	 * {@code LockProvider}, or the JDBC one on the application's {@code DataSource}) and
+	 * skips the run when another replica holds it. Overridden by
+	 * {@code oslo.service.periodic.tasks.<name>.cluster-singleton}. Only the starter's
+	 * scheduler takes the lock; {@link PeriodicTasks#runPeriodicTasks} driven by hand
+	 * runs every task.
 	 * @return {@code true} to run once per cluster
 	 */
 	boolean clusterSingleton() default false;

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the {@link PeriodicTask} methods of a class: inherited tasks first, then the class's own,
- * each class's in name order. A method overridden in a subclass is one task (the subclass's
- * annotation wins if it has one) and the override is what runs.
+ * Finds the {@link PeriodicTask} methods of a class: inherited tasks first, then the
+ * class's own, each class's in name order. A method overridden in a subclass is one task
+ * (the subclass's annotation wins if it has one) and the override is what runs.
  *
  * @since 0.1.0
  */
@@ -26,7 +26,8 @@ public final class PeriodicTaskMethods {
 	/**
 	 * Find the tasks of a class.
 	 * @param type the class, e.g. a bean's user class
-	 * @return the tasks, disabled ones included (see {@link PeriodicTaskDefinition#enabled()})
+	 * @return the tasks, disabled ones included (see
+	 * {@link PeriodicTaskDefinition#enabled()})
 	 * @throws IllegalStateException if an annotated method is static or takes arguments
 	 */
 	public static List<PeriodicTaskDefinition> find(Class<?> type) {

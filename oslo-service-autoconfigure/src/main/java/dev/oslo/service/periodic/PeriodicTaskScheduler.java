@@ -23,12 +23,13 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Runs registered periodic tasks on a Spring {@link TaskScheduler}, each on its own
- * {@link PeriodicTaskTrigger}: a task never overlaps itself, an overrun moves its next run to the
- * next grid point, an exception is logged and counted and stops nothing, and the spacing is read
- * at every decision. {@link #reschedule()} applies changed spacings at once (after a reload);
- * {@link #stop(Duration)} starts no new run and waits for runs in progress. A task whose settings
- * make it a cluster singleton takes the {@link ClusterLock} before each run and skips the run when
- * another replica holds it or the lock cannot be reached.
+ * {@link PeriodicTaskTrigger}: a task never overlaps itself, an overrun moves its next
+ * run to the next grid point, an exception is logged and counted and stops nothing, and
+ * the spacing is read at every decision. {@link #reschedule()} applies changed spacings
+ * at once (after a reload); {@link #stop(Duration)} starts no new run and waits for runs
+ * in progress. A task whose settings make it a cluster singleton takes the
+ * {@link ClusterLock} before each run and skips the run when another replica holds it or
+ * the lock cannot be reached.
  *
  * @since 0.1.0
  */
@@ -63,15 +64,17 @@ public final class PeriodicTaskScheduler {
 	}
 
 	/**
-	 * Create the scheduler, with the lock its cluster-singleton tasks share with other replicas.
+	 * Create the scheduler, with the lock its cluster-singleton tasks share with other
+	 * replicas.
 	 * @param scheduler runs the tasks
 	 * @param clock the clock of the schedule (the task scheduler's)
 	 * @param jitter numbers in {@code [0, 1]} for the jitter; always zero for none
 	 * @param listener told about every run, e.g. to time it
-	 * @param lock taken before each run of a task whose settings make it a cluster singleton
+	 * @param lock taken before each run of a task whose settings make it a cluster
+	 * singleton
 	 */
-	public PeriodicTaskScheduler(TaskScheduler scheduler, Clock clock, DoubleSupplier jitter,
-			TaskRunListener listener, ClusterLock lock) {
+	public PeriodicTaskScheduler(TaskScheduler scheduler, Clock clock, DoubleSupplier jitter, TaskRunListener listener,
+			ClusterLock lock) {
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.jitter = Objects.requireNonNull(jitter, "jitter");
@@ -80,7 +83,8 @@ public final class PeriodicTaskScheduler {
 	}
 
 	/**
-	 * Register a task; it is scheduled by {@link #start()}, or at once if already started.
+	 * Register a task; it is scheduled by {@link #start()}, or at once if already
+	 * started.
 	 * @param name a unique name
 	 * @param work the task's work
 	 * @param settings its settings, read at every scheduling decision
@@ -99,8 +103,8 @@ public final class PeriodicTaskScheduler {
 	}
 
 	/**
-	 * Schedule every registered task; the first run of each comes one spacing from now, or at once
-	 * with {@code runImmediately}.
+	 * Schedule every registered task; the first run of each comes one spacing from now,
+	 * or at once with {@code runImmediately}.
 	 */
 	public synchronized void start() {
 		this.started = true;
@@ -109,8 +113,8 @@ public final class PeriodicTaskScheduler {
 	}
 
 	/**
-	 * Apply the current settings at once: every task is scheduled again from its last run (a task
-	 * enabled or disabled by the new settings starts or stops).
+	 * Apply the current settings at once: every task is scheduled again from its last run
+	 * (a task enabled or disabled by the new settings starts or stops).
 	 */
 	public synchronized void reschedule() {
 		if (!this.started) {
@@ -146,8 +150,9 @@ public final class PeriodicTaskScheduler {
 	}
 
 	/**
-	 * Run one task now, outside its schedule, on the calling thread; skipped if it is running, or,
-	 * for a cluster singleton, if its lock is held elsewhere or cannot be reached.
+	 * Run one task now, outside its schedule, on the calling thread; skipped if it is
+	 * running, or, for a cluster singleton, if its lock is held elsewhere or cannot be
+	 * reached.
 	 * @param name the task
 	 * @return whether it ran
 	 * @throws IllegalArgumentException if there is no such task
@@ -308,8 +313,8 @@ public final class PeriodicTaskScheduler {
 			TaskSettings now = this.settings.get();
 			TaskSettings.SingletonLock singleton = now.singleton();
 			Instant next = (this.future != null && current != null) ? current.next() : null;
-			return new PeriodicTaskSnapshot(this.name, now.spacing(), this.lastRunAt,
-					this.lastDuration, this.lastOutcome, this.lastError, next, this.runs, this.failures,
+			return new PeriodicTaskSnapshot(this.name, now.spacing(), this.lastRunAt, this.lastDuration,
+					this.lastOutcome, this.lastError, next, this.runs, this.failures,
 					Duration.ofNanos(this.successNanos), Duration.ofNanos(this.failureNanos),
 					(singleton != null) ? this.guard.snapshot(singleton) : null);
 		}

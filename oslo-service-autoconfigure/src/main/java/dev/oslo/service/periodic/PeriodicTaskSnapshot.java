@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param failures how many of them failed
  * @param successTime the time all successful runs took
  * @param failureTime the time all failed runs took
- * @param singleton the task's cluster lock, or {@code null} unless it runs once per cluster
+ * @param singleton the task's cluster lock, or {@code null} unless it runs once per
+ * cluster
  * @since 0.1.0
  */
 public record PeriodicTaskSnapshot(String name, @Nullable Duration spacing, @Nullable Instant lastRunAt,

@@ -11,11 +11,11 @@ import org.springframework.scheduling.Trigger;
 import org.springframework.scheduling.TriggerContext;
 
 /**
- * When a periodic task runs next. Runs sit on a grid of the spacing, counted from the scheduler's
- * start (or from the last run, after a reschedule); a run that ends after its next grid point
- * moves the next run to the first grid point after it ends (no catch-up burst); the spacing is read
- * at every decision; an optional jitter of up to 5 % of the spacing is added to each run without
- * moving the grid.
+ * When a periodic task runs next. Runs sit on a grid of the spacing, counted from the
+ * scheduler's start (or from the last run, after a reschedule); a run that ends after its
+ * next grid point moves the next run to the first grid point after it ends (no catch-up
+ * burst); the spacing is read at every decision; an optional jitter of up to 5 % of the
+ * spacing is added to each run without moving the grid.
  */
 final class PeriodicTaskTrigger implements Trigger {
 
@@ -35,8 +35,8 @@ final class PeriodicTaskTrigger implements Trigger {
 	 * Create the trigger.
 	 * @param settings the task's settings, read at each decision
 	 * @param jitter numbers in {@code [0, 1]}; always zero for no jitter
-	 * @param lastRun when the task last ran before this trigger, to continue its grid after a
-	 * reschedule; {@code null} for a new task
+	 * @param lastRun when the task last ran before this trigger, to continue its grid
+	 * after a reschedule; {@code null} for a new task
 	 */
 	PeriodicTaskTrigger(Supplier<TaskSettings> settings, DoubleSupplier jitter, @Nullable Instant lastRun) {
 		this.settings = settings;

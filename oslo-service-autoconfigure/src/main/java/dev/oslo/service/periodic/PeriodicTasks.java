@@ -18,14 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A base class for objects whose {@link PeriodicTask} methods are driven by the caller, as oslo's
- * {@code PeriodicTasks}: call {@link #runPeriodicTasks(boolean)} in a loop and sleep the
- * {@link Duration} it returns (for example from a dynamic timer capped by
+ * A base class for objects whose {@link PeriodicTask} methods are driven by the caller,
+ * as oslo's {@code PeriodicTasks}: call {@link #runPeriodicTasks(boolean)} in a loop and
+ * sleep the {@link Duration} it returns (for example from a dynamic timer capped by
  * {@code periodic.interval-max}).
  * <p>
- * Departures from oslo: a task counts its first spacing from the construction of this object, not
- * from when its class was loaded; an overriding method runs, not the base one; tasks belong to
- * each instance.
+ * Departures from oslo: a task counts its first spacing from the construction of this
+ * object, not from when its class was loaded; an overriding method runs, not the base
+ * one; tasks belong to each instance.
  *
  * @since 0.1.0
  */
@@ -42,8 +42,8 @@ public abstract class PeriodicTasks {
 	private final List<TaskState> tasks;
 
 	/**
-	 * Register this object's tasks with oslo's defaults (60 s default spacing, external tasks run,
-	 * jitter on) on the system's monotonic clock.
+	 * Register this object's tasks with oslo's defaults (60 s default spacing, external
+	 * tasks run, jitter on) on the system's monotonic clock.
 	 */
 	protected PeriodicTasks() {
 		this(Settings.DEFAULTS, System::nanoTime, Math::random);
@@ -71,8 +71,7 @@ public abstract class PeriodicTasks {
 						definition.name());
 			}
 			else {
-				found.add(new TaskState(definition,
-						spacing.isZero() ? settings.defaultSpacing() : spacing,
+				found.add(new TaskState(definition, spacing.isZero() ? settings.defaultSpacing() : spacing,
 						definition.runImmediately() ? null : now));
 			}
 		}
@@ -89,8 +88,8 @@ public abstract class PeriodicTasks {
 
 	/**
 	 * Run every task that is due, in order, and say how long the caller may sleep.
-	 * @param raiseOnError whether a task's exception is rethrown (the tasks after it do not run)
-	 * rather than logged
+	 * @param raiseOnError whether a task's exception is rethrown (the tasks after it do
+	 * not run) rather than logged
 	 * @return the time until the next task is due, at most the default spacing
 	 * @throws Exception a task's exception, when {@code raiseOnError}
 	 */
@@ -114,9 +113,10 @@ public abstract class PeriodicTasks {
 	}
 
 	/**
-	 * Drive this object's tasks from a dynamic timer of {@code group}, as OpenStack services do
-	 * with {@code add_dynamic_timer(run_periodic_tasks, periodic_interval_max=...)}: run what is
-	 * due, then sleep until the next task is due, at most {@code intervalMax}
+	 * Drive this object's tasks from a dynamic timer of {@code group}, as OpenStack
+	 * services do with
+	 * {@code add_dynamic_timer(run_periodic_tasks, periodic_interval_max=...)}: run what
+	 * is due, then sleep until the next task is due, at most {@code intervalMax}
 	 * ({@code oslo.service.periodic.interval-max}). A task's exception is logged.
 	 * @param group the task group whose timer runs the tasks
 	 * @param intervalMax the longest sleep between two passes
@@ -145,8 +145,10 @@ public abstract class PeriodicTasks {
 			return DurationFormat.parse(definition.spacing(), ChronoUnit.SECONDS);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("@PeriodicTask " + definition.method().getDeclaringClass().getName() + "."
-					+ definition.method().getName() + " has an invalid spacing '" + definition.spacing() + "'", ex);
+			throw new IllegalStateException(
+					"@PeriodicTask " + definition.method().getDeclaringClass().getName() + "."
+							+ definition.method().getName() + " has an invalid spacing '" + definition.spacing() + "'",
+					ex);
 		}
 	}
 
@@ -157,7 +159,8 @@ public abstract class PeriodicTasks {
 	/**
 	 * Settings of {@link PeriodicTasks}.
 	 *
-	 * @param defaultSpacing the spacing of tasks that say {@code 0}, and the longest idle time
+	 * @param defaultSpacing the spacing of tasks that say {@code 0}, and the longest idle
+	 * time
 	 * @param runExternalPeriodicTasks whether {@code externalProcessOk} tasks run here
 	 * @param jitter whether runs are spread by up to 5 % of their spacing
 	 */

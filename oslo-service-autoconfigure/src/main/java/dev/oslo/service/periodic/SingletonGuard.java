@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one cluster-singleton task's lock before each run and keeps the record of it. A run is
- * skipped, never queued, when another replica holds the lock ({@code locked}) or when the lock's
- * store cannot be reached ({@code lock-unavailable}); an unreachable store is logged as a warning
- * once, and again at info level when it answers again.
+ * Takes one cluster-singleton task's lock before each run and keeps the record of it. A
+ * run is skipped, never queued, when another replica holds the lock ({@code locked}) or
+ * when the lock's store cannot be reached ({@code lock-unavailable}); an unreachable
+ * store is logged as a warning once, and again at info level when it answers again.
  */
 final class SingletonGuard {
 
@@ -85,7 +85,8 @@ final class SingletonGuard {
 	}
 
 	/**
-	 * Release the lock after a run; a failure is logged, and the lock then expires by itself.
+	 * Release the lock after a run; a failure is logged, and the lock then expires by
+	 * itself.
 	 */
 	void release(ClusterLock.Held held) {
 		try {
@@ -103,8 +104,8 @@ final class SingletonGuard {
 	}
 
 	/**
-	 * The exception and, where it wraps others, the innermost: "Could not open JDBC Connection"
-	 * says less than the "Connection refused" it wraps.
+	 * The exception and, where it wraps others, the innermost: "Could not open JDBC
+	 * Connection" says less than the "Connection refused" it wraps.
 	 */
 	private static String describe(Throwable ex) {
 		Throwable root = ex;
@@ -139,7 +140,8 @@ final class SingletonGuard {
 	private synchronized void storeUnreachable(String error, RuntimeException ex) {
 		if (!this.storeDown) {
 			this.storeDown = true;
-			logger.warn("Periodic task '{}' cannot reach its cluster lock, so its runs are skipped until it answers: {}",
+			logger.warn(
+					"Periodic task '{}' cannot reach its cluster lock, so its runs are skipped until it answers: {}",
 					this.name, error);
 		}
 		else {

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param lockAtMostFor the lock's lifetime if its holder dies, as configured now
  * @param lockAtLeastFor the least time the lock is held, as configured now
- * @param lastOutcome {@code acquired}, {@code locked} (another replica held it: the run was
- * skipped) or {@code lock-unavailable} (the lock's store could not be reached: skipped too)
+ * @param lastOutcome {@code acquired}, {@code locked} (another replica held it: the run
+ * was skipped) or {@code lock-unavailable} (the lock's store could not be reached:
+ * skipped too)
  * @param lastAttemptAt when the lock was last asked for
  * @param holder who held the lock at that attempt, where the lock's store tells
  * @param lastError why the store could not be reached, after {@code lock-unavailable}
@@ -21,6 +22,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public record SingletonLockSnapshot(Duration lockAtMostFor, Duration lockAtLeastFor, @Nullable String lastOutcome,
-		@Nullable Instant lastAttemptAt, @Nullable String holder, @Nullable String lastError, long acquired, long locked,
-		long unavailable) {
+		@Nullable Instant lastAttemptAt, @Nullable String holder, @Nullable String lastError, long acquired,
+		long locked, long unavailable) {
 }

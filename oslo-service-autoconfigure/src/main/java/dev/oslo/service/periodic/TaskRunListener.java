@@ -27,8 +27,8 @@ public interface TaskRunListener {
 	/**
 	 * A run of a cluster-singleton task was skipped.
 	 * @param name the task
-	 * @param outcome {@code locked} (another replica held the lock) or {@code lock-unavailable}
-	 * (the lock's store could not be reached)
+	 * @param outcome {@code locked} (another replica held the lock) or
+	 * {@code lock-unavailable} (the lock's store could not be reached)
 	 * @param duration how long asking for the lock took
 	 */
 	default void skipped(String name, String outcome, Duration duration) {

@@ -5,9 +5,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The arithmetic of periodic runs: runs stay on the grid {@code lastRun + k * spacing}, and a run
- * that comes late (an overrun, a busy machine) is counted from the last grid point before now, so
- * missed runs are not made up.
+ * The arithmetic of periodic runs: runs stay on the grid {@code lastRun + k * spacing},
+ * and a run that comes late (an overrun, a busy machine) is counted from the last grid
+ * point before now, so missed runs are not made up.
  */
 final class TaskSchedule {
 
@@ -17,9 +17,11 @@ final class TaskSchedule {
 	}
 
 	/**
-	 * oslo's {@code _nearest_boundary}: where a run that starts at {@code now} is recorded, as the
-	 * last grid point at or before {@code now}, plus up to 5 % of the spacing as jitter.
-	 * @param lastRun the previous recorded run, in nanoseconds, or {@code null} for the first run
+	 * oslo's {@code _nearest_boundary}: where a run that starts at {@code now} is
+	 * recorded, as the last grid point at or before {@code now}, plus up to 5 % of the
+	 * spacing as jitter.
+	 * @param lastRun the previous recorded run, in nanoseconds, or {@code null} for the
+	 * first run
 	 * @param spacing the spacing
 	 * @param now the current time, in nanoseconds
 	 * @param random a number in {@code [0, 1]}; zero for no jitter

@@ -1,7 +1,7 @@
 /**
- * Periodic tasks (oslo's {@code periodic_task}): {@link dev.oslo.service.periodic.PeriodicTask}
- * methods, and {@link dev.oslo.service.periodic.PeriodicTasks} for callers that drive them
- * themselves.
+ * Periodic tasks (oslo's {@code periodic_task}):
+ * {@link dev.oslo.service.periodic.PeriodicTask} methods, and
+ * {@link dev.oslo.service.periodic.PeriodicTasks} for callers that drive them themselves.
  */
 @NullMarked
 package dev.oslo.service.periodic;

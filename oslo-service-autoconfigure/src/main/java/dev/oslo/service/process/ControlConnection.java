@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One end of a master-worker control channel: a Unix-domain stream socket carrying
- * {@link ControlMessage} lines in UTF-8. Sending is thread-safe; one thread receives. The channel is
- * read and written directly rather than through {@code Channels} streams, which on JDK 17 hold one
- * lock for both directions and would block a heartbeat behind a pending read.
+ * {@link ControlMessage} lines in UTF-8. Sending is thread-safe; one thread receives. The
+ * channel is read and written directly rather than through {@code Channels} streams,
+ * which on JDK 17 hold one lock for both directions and would block a heartbeat behind a
+ * pending read.
  */
 final class ControlConnection implements Closeable {
 

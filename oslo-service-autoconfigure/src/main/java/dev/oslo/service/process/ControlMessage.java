@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One line on the control channel: a keyword and an optional detail, e.g. {@code RELOADED failed:
+ * One line on the control channel: a keyword and an optional detail, e.g.
+ * {@code RELOADED failed:
  * ...}.
  *
  * @param type what the line says
@@ -23,13 +24,19 @@ record ControlMessage(Type type, String detail) {
 		/** The worker is alive; sent every second. */
 		HEARTBEAT,
 
-		/** The worker finished a reload; the detail is {@code success} or {@code failed: reason}. */
+		/**
+		 * The worker finished a reload; the detail is {@code success} or
+		 * {@code failed: reason}.
+		 */
 		RELOADED,
 
 		/** The master asks the worker to stop gracefully. */
 		STOP,
 
-		/** The master asks the worker to re-read its configuration and reset its services in place. */
+		/**
+		 * The master asks the worker to re-read its configuration and reset its services
+		 * in place.
+		 */
 		MUTATE
 
 	}
@@ -44,7 +51,8 @@ record ControlMessage(Type type, String detail) {
 	}
 
 	/**
-	 * Read a line; an unknown keyword gives empty so that a newer peer's messages are skipped.
+	 * Read a line; an unknown keyword gives empty so that a newer peer's messages are
+	 * skipped.
 	 */
 	static Optional<ControlMessage> decode(String line) {
 		int space = line.indexOf(' ');

@@ -7,15 +7,15 @@ import java.util.Map;
  */
 final class ExitStatus {
 
-	private static final Map<Integer, String> SIGNALS = Map.of(1, "SIGHUP", 2, "SIGINT", 6, "SIGABRT", 9, "SIGKILL",
-			11, "SIGSEGV", 15, "SIGTERM");
+	private static final Map<Integer, String> SIGNALS = Map.of(1, "SIGHUP", 2, "SIGINT", 6, "SIGABRT", 9, "SIGKILL", 11,
+			"SIGSEGV", 15, "SIGTERM");
 
 	private ExitStatus() {
 	}
 
 	/**
-	 * Describe a status as the JDK reports it: 128 plus the signal's number when a signal ended the
-	 * process.
+	 * Describe a status as the JDK reports it: 128 plus the signal's number when a signal
+	 * ended the process.
 	 */
 	static String describe(int status) {
 		if (status > 128 && status < 128 + 65) {

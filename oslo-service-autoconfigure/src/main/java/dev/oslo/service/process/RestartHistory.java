@@ -10,9 +10,10 @@ import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The respawns of one worker slot: the back-off before the next one, which doubles with each
- * respawn and starts again after a worker stayed up long enough, and the intensity limit, a
- * maximum number of respawns within a sliding window (Erlang/OTP's supervisor rule).
+ * The respawns of one worker slot: the back-off before the next one, which doubles with
+ * each respawn and starts again after a worker stayed up long enough, and the intensity
+ * limit, a maximum number of respawns within a sliding window (Erlang/OTP's supervisor
+ * rule).
  */
 final class RestartHistory {
 
@@ -26,7 +27,8 @@ final class RestartHistory {
 	 * Record an unexpected exit.
 	 * @param uptime how long the worker that exited had run
 	 * @param nowNanos the monotonic time of the exit
-	 * @return the delay before the respawn, or {@code null} when the slot has exceeded its limit
+	 * @return the delay before the respawn, or {@code null} when the slot has exceeded
+	 * its limit
 	 */
 	@Nullable Duration exited(Duration uptime, long nowNanos, SupervisionSettings settings) {
 		if (uptime.compareTo(settings.respawnResetAfter()) >= 0) {

@@ -6,15 +6,15 @@ import java.util.Objects;
 /**
  * How a master supervises its workers.
  *
- * @param bootTimeout how long a new worker may take to report READY before it is killed and counted
- * as a failure
- * @param respawnDelay the back-off before the first respawn of a slot; it doubles with each
- * further respawn
+ * @param bootTimeout how long a new worker may take to report READY before it is killed
+ * and counted as a failure
+ * @param respawnDelay the back-off before the first respawn of a slot; it doubles with
+ * each further respawn
  * @param maxRespawnDelay the longest back-off
- * @param respawnResetAfter how long a worker must stay up for its slot's back-off to start again
- * from {@code respawnDelay}
- * @param maxRestarts how many respawns of one slot are allowed within {@code restartWindow}; one
- * more and the master gives up
+ * @param respawnResetAfter how long a worker must stay up for its slot's back-off to
+ * start again from {@code respawnDelay}
+ * @param maxRestarts how many respawns of one slot are allowed within
+ * {@code restartWindow}; one more and the master gives up
  * @param restartWindow the window over which respawns are counted
  * @since 0.1.0
  */
@@ -22,16 +22,16 @@ public record SupervisionSettings(Duration bootTimeout, Duration respawnDelay, D
 		Duration respawnResetAfter, int maxRestarts, Duration restartWindow) {
 
 	/**
-	 * Defaults: 60 s to boot; respawn after 100 ms, doubling up to 30 s, reset after 60 s up; at
-	 * most 5 respawns of a slot a minute.
+	 * Defaults: 60 s to boot; respawn after 100 ms, doubling up to 30 s, reset after 60 s
+	 * up; at most 5 respawns of a slot a minute.
 	 */
 	public static final SupervisionSettings DEFAULTS = new SupervisionSettings(Duration.ofSeconds(60),
 			Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(60), 5, Duration.ofSeconds(60));
 
 	/**
 	 * Check the values.
-	 * @throws IllegalArgumentException if a duration is not positive, the maximum delay is below
-	 * the first, or {@code maxRestarts} is negative
+	 * @throws IllegalArgumentException if a duration is not positive, the maximum delay
+	 * is below the first, or {@code maxRestarts} is negative
 	 */
 	public SupervisionSettings {
 		positive("bootTimeout", bootTimeout);

@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A worker's end of its control channel. It tells the master when the worker is ready and that it
- * is alive (a heartbeat every second), and carries the master's commands to the worker. The end of
- * the stream means the master has gone (even killed with SIGKILL): the worker is then asked to stop
- * gracefully, so that no worker outlives its master by more than its own shutdown deadline.
+ * A worker's end of its control channel. It tells the master when the worker is ready and
+ * that it is alive (a heartbeat every second), and carries the master's commands to the
+ * worker. The end of the stream means the master has gone (even killed with SIGKILL): the
+ * worker is then asked to stop gracefully, so that no worker outlives its master by more
+ * than its own shutdown deadline.
  *
  * @since 0.1.0
  */
@@ -39,7 +40,8 @@ public final class WorkerChannel implements AutoCloseable {
 		this.identity = identity;
 		this.connection = connection;
 		this.commands = commands;
-		this.heartbeats = Executors.newSingleThreadScheduledExecutor((runnable) -> daemon(runnable, "oslo-worker-heartbeat"));
+		this.heartbeats = Executors
+			.newSingleThreadScheduledExecutor((runnable) -> daemon(runnable, "oslo-worker-heartbeat"));
 	}
 
 	/**
@@ -62,8 +64,9 @@ public final class WorkerChannel implements AutoCloseable {
 	 */
 	public void ready() {
 		this.connection.send(ControlMessage.of(ControlMessage.Type.READY));
-		this.heartbeats.scheduleAtFixedRate(() -> this.connection.send(ControlMessage.of(ControlMessage.Type.HEARTBEAT)),
-				HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+		this.heartbeats.scheduleAtFixedRate(
+				() -> this.connection.send(ControlMessage.of(ControlMessage.Type.HEARTBEAT)), HEARTBEAT_MILLIS,
+				HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -71,8 +74,8 @@ public final class WorkerChannel implements AutoCloseable {
 	 * @param error why it failed, or {@code null} when it succeeded
 	 */
 	public void reloaded(@Nullable String error) {
-		this.connection.send(new ControlMessage(ControlMessage.Type.RELOADED,
-				(error != null) ? "failed: " + error : "success"));
+		this.connection
+			.send(new ControlMessage(ControlMessage.Type.RELOADED, (error != null) ? "failed: " + error : "success"));
 	}
 
 	/**

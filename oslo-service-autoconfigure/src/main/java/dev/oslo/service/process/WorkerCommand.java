@@ -12,12 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The command line that starts a worker JVM: the master's own java executable, JVM options,
- * class path, main class or jar, and arguments, read from the running process; and the
- * environment variables of the master that a worker must not inherit.
+ * The command line that starts a worker JVM: the master's own java executable, JVM
+ * options, class path, main class or jar, and arguments, read from the running process;
+ * and the environment variables of the master that a worker must not inherit.
  *
  * @param command the executable followed by its arguments
- * @param withheldEnvironment names of the master's environment variables that workers do not get
+ * @param withheldEnvironment names of the master's environment variables that workers do
+ * not get
  * @since 0.1.0
  */
 public record WorkerCommand(List<String> command, Set<String> withheldEnvironment) {
@@ -43,8 +44,8 @@ public record WorkerCommand(List<String> command, Set<String> withheldEnvironmen
 	}
 
 	/**
-	 * A copy whose workers do not inherit these environment variables, e.g. those by which a
-	 * service manager speaks to the master alone.
+	 * A copy whose workers do not inherit these environment variables, e.g. those by
+	 * which a service manager speaks to the master alone.
 	 * @param names the variables' names
 	 * @return the copy
 	 */
@@ -55,12 +56,13 @@ public record WorkerCommand(List<String> command, Set<String> withheldEnvironmen
 	}
 
 	/**
-	 * The command that started this JVM, so that a worker runs the same program with the same
-	 * options. The arguments are read from {@code /proc/self/cmdline} where it exists (Linux), since
-	 * {@link ProcessHandle.Info#arguments()} gives nothing for a long command line, such as one with
-	 * a long class path.
+	 * The command that started this JVM, so that a worker runs the same program with the
+	 * same options. The arguments are read from {@code /proc/self/cmdline} where it
+	 * exists (Linux), since {@link ProcessHandle.Info#arguments()} gives nothing for a
+	 * long command line, such as one with a long class path.
 	 * @return the command
-	 * @throws IllegalStateException if the operating system does not tell how this JVM was started
+	 * @throws IllegalStateException if the operating system does not tell how this JVM
+	 * was started
 	 */
 	public static WorkerCommand ofCurrentProcess() {
 		return ofCurrentProcess(Path.of("/proc/self/cmdline"));

@@ -8,8 +8,8 @@ import java.util.Optional;
  * Who a worker JVM is, as its master told it through the environment.
  *
  * @param id the worker's slot, from 1 to the number of workers
- * @param generation how many rolling reloads the master had run when it spawned this worker,
- * plus one
+ * @param generation how many rolling reloads the master had run when it spawned this
+ * worker, plus one
  * @param controlSocket the Unix-domain socket to connect to the master through
  * @since 0.1.0
  */

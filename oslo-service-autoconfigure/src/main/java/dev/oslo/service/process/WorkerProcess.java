@@ -12,8 +12,8 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One worker JVM as its master sees it: the process, its control connection once the worker has
- * connected, and what the worker last reported.
+ * One worker JVM as its master sees it: the process, its control connection once the
+ * worker has connected, and what the worker last reported.
  */
 final class WorkerProcess {
 
@@ -72,7 +72,8 @@ final class WorkerProcess {
 	}
 
 	/**
-	 * Whether the master ended this worker on purpose (stop, roll, kill), so its exit is no failure.
+	 * Whether the master ended this worker on purpose (stop, roll, kill), so its exit is
+	 * no failure.
 	 */
 	boolean isRetired() {
 		return this.retired;
@@ -111,7 +112,8 @@ final class WorkerProcess {
 
 	/**
 	 * Wait until the worker reports READY.
-	 * @return {@code true} if it did within the timeout, {@code false} if it exited or the time ran out
+	 * @return {@code true} if it did within the timeout, {@code false} if it exited or
+	 * the time ran out
 	 */
 	boolean awaitReady(Duration timeout) throws InterruptedException {
 		try {
@@ -137,8 +139,8 @@ final class WorkerProcess {
 	}
 
 	/**
-	 * Ask the worker to stop gracefully: over the control channel, or with SIGTERM before it has
-	 * connected.
+	 * Ask the worker to stop gracefully: over the control channel, or with SIGTERM before
+	 * it has connected.
 	 */
 	void stop() {
 		retire();
@@ -167,8 +169,8 @@ final class WorkerProcess {
 	}
 
 	/**
-	 * Ask the worker to re-read its configuration and reset its services, forgetting earlier
-	 * answers.
+	 * Ask the worker to re-read its configuration and reset its services, forgetting
+	 * earlier answers.
 	 * @return whether the request was sent
 	 */
 	boolean requestReload() {
@@ -179,7 +181,8 @@ final class WorkerProcess {
 
 	/**
 	 * Wait for the worker's answer to {@link #requestReload()}.
-	 * @return {@code success}, {@code failed: reason}, or {@code null} if none came in time
+	 * @return {@code success}, {@code failed: reason}, or {@code null} if none came in
+	 * time
 	 */
 	@Nullable String awaitReload(Duration timeout) throws InterruptedException {
 		return this.reloads.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);

@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts worker JVMs, each with a control socket of its own in a directory that only this user can
- * enter (mode 0700). A worker finds its socket in its environment ({@link WorkerIdentity}); the
- * socket file is removed as soon as the worker has connected, or when it exits without doing so;
- * the directory when the supervisor closes, or else when the JVM exits normally.
+ * Starts worker JVMs, each with a control socket of its own in a directory that only this
+ * user can enter (mode 0700). A worker finds its socket in its environment
+ * ({@link WorkerIdentity}); the socket file is removed as soon as the worker has
+ * connected, or when it exits without doing so; the directory when the supervisor closes,
+ * or else when the JVM exits normally.
  */
 final class WorkerSpawner implements Closeable {
 

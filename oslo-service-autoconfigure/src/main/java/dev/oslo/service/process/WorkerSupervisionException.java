@@ -1,8 +1,8 @@
 package dev.oslo.service.process;
 
 /**
- * The master could not keep its workers running: a slot exceeded its restart limit, a worker of
- * a rolling reload did not become ready, or no worker could be spawned.
+ * The master could not keep its workers running: a slot exceeded its restart limit, a
+ * worker of a rolling reload did not become ready, or no worker could be spawned.
  *
  * @since 0.1.0
  */

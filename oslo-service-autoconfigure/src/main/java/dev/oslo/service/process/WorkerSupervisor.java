@@ -25,11 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps N worker JVMs running: spawns them, respawns a slot whose worker exits unexpectedly after a
- * back-off that doubles per respawn, and gives up when a slot exceeds its restart limit, so that the
- * service manager (systemd, Kubernetes) takes over instead of a respawn storm. It also replaces
- * workers one slot at a time for a rolling reload, asks them to reload in place, and stops or
- * kills them all.
+ * Keeps N worker JVMs running: spawns them, respawns a slot whose worker exits
+ * unexpectedly after a back-off that doubles per respawn, and gives up when a slot
+ * exceeds its restart limit, so that the service manager (systemd, Kubernetes) takes over
+ * instead of a respawn storm. It also replaces workers one slot at a time for a rolling
+ * reload, asks them to reload in place, and stops or kills them all.
  *
  * @since 0.1.0
  */
@@ -73,7 +73,8 @@ public final class WorkerSupervisor implements AutoCloseable {
 	}
 
 	/**
-	 * Be told when the supervisor gives up after start-up: a slot exceeded its restart limit.
+	 * Be told when the supervisor gives up after start-up: a slot exceeded its restart
+	 * limit.
 	 * @param listener called once, on a supervisor thread, with the reason
 	 */
 	public void onFailure(Consumer<String> listener) {
@@ -81,11 +82,11 @@ public final class WorkerSupervisor implements AutoCloseable {
 	}
 
 	/**
-	 * Spawn the workers and wait until each has reported READY. A worker that exits or does not
-	 * become ready in time is respawned under the usual limits meanwhile.
+	 * Spawn the workers and wait until each has reported READY. A worker that exits or
+	 * does not become ready in time is respawned under the usual limits meanwhile.
 	 * @param count how many workers
-	 * @throws WorkerSupervisionException if a slot exceeded its restart limit first; every worker
-	 * has then been killed
+	 * @throws WorkerSupervisionException if a slot exceeded its restart limit first;
+	 * every worker has then been killed
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public void start(int count) throws InterruptedException {
@@ -108,12 +109,13 @@ public final class WorkerSupervisor implements AutoCloseable {
 	}
 
 	/**
-	 * Replace the workers one slot at a time: start a worker of the next generation, wait for its
-	 * READY, then stop the one it replaces. Capacity never drops below the number of slots.
-	 * @param stopTimeout how long a replaced worker may take to stop before it is killed; zero waits
-	 * forever
-	 * @throws WorkerSupervisionException if a new worker did not become ready; the roll stops there
-	 * and the workers not yet replaced keep running
+	 * Replace the workers one slot at a time: start a worker of the next generation, wait
+	 * for its READY, then stop the one it replaces. Capacity never drops below the number
+	 * of slots.
+	 * @param stopTimeout how long a replaced worker may take to stop before it is killed;
+	 * zero waits forever
+	 * @throws WorkerSupervisionException if a new worker did not become ready; the roll
+	 * stops there and the workers not yet replaced keep running
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public void roll(Duration stopTimeout) throws InterruptedException {
@@ -134,8 +136,8 @@ public final class WorkerSupervisor implements AutoCloseable {
 				replacement.retire();
 				replacement.kill();
 				throw new WorkerSupervisionException("Rolling reload stopped: " + replacement.describe()
-						+ " of generation " + next + " did not become READY within "
-						+ bootTimeout.toSeconds() + " s; the other workers keep running");
+						+ " of generation " + next + " did not become READY within " + bootTimeout.toSeconds()
+						+ " s; the other workers keep running");
 			}
 			WorkerProcess replaced;
 			synchronized (this) {
@@ -150,8 +152,8 @@ public final class WorkerSupervisor implements AutoCloseable {
 	}
 
 	/**
-	 * Ask every ready worker to re-read its configuration and reset its services in place, and wait
-	 * for their answers.
+	 * Ask every ready worker to re-read its configuration and reset its services in
+	 * place, and wait for their answers.
 	 * @param timeout how long to wait for each answer
 	 * @return the failures, one line per worker; empty when every worker reloaded
 	 * @throws InterruptedException if interrupted while waiting
@@ -173,7 +175,8 @@ public final class WorkerSupervisor implements AutoCloseable {
 				failures.add(worker.describe() + ": " + answer);
 			}
 		}
-		workers.stream().filter((worker) -> !asked.contains(worker))
+		workers.stream()
+			.filter((worker) -> !asked.contains(worker))
 			.forEach((worker) -> failures.add(worker.describe() + ": the control channel is closed"));
 		return failures;
 	}
@@ -181,7 +184,8 @@ public final class WorkerSupervisor implements AutoCloseable {
 	/**
 	 * Stop every worker gracefully; kill those still running when the timeout passes.
 	 * @param timeout how long to wait; zero waits forever
-	 * @return the workers that had to be killed, described; empty when all stopped in time
+	 * @return the workers that had to be killed, described; empty when all stopped in
+	 * time
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public List<String> stop(Duration timeout) throws InterruptedException {
@@ -208,16 +212,15 @@ public final class WorkerSupervisor implements AutoCloseable {
 	}
 
 	/**
-	 * The workers now: every live one (two in a slot during a rolling reload) and the last one of a
-	 * slot waiting to be respawned.
+	 * The workers now: every live one (two in a slot during a rolling reload) and the
+	 * last one of a slot waiting to be respawned.
 	 * @return the workers by slot, then generation
 	 */
 	public synchronized List<WorkerSnapshot> snapshot() {
 		List<WorkerSnapshot> workers = new ArrayList<>();
 		for (Slot slot : this.slots) {
-			List<WorkerProcess> inSlot = new ArrayList<>(this.live.stream()
-				.filter((w) -> w.id() == slot.id && (w.isAlive() || w == slot.current))
-				.toList());
+			List<WorkerProcess> inSlot = new ArrayList<>(
+					this.live.stream().filter((w) -> w.id() == slot.id && (w.isAlive() || w == slot.current)).toList());
 			WorkerProcess current = slot.current;
 			if (current != null && !inSlot.contains(current)) {
 				inSlot.add(current);
@@ -231,7 +234,8 @@ public final class WorkerSupervisor implements AutoCloseable {
 
 	/**
 	 * Whether the supervision still works: its thread runs a task, which also takes the
-	 * supervisor's lock, within the timeout. A deadlocked or wedged supervisor does not answer.
+	 * supervisor's lock, within the timeout. A deadlocked or wedged supervisor does not
+	 * answer.
 	 * @param timeout how long to wait
 	 * @return {@code true} when the task ran in time
 	 */
@@ -312,8 +316,8 @@ public final class WorkerSupervisor implements AutoCloseable {
 	}
 
 	/**
-	 * Follow a worker's readiness, exit and boot deadline; called once it has its place, since a
-	 * worker that has already exited is handled at once.
+	 * Follow a worker's readiness, exit and boot deadline; called once it has its place,
+	 * since a worker that has already exited is handled at once.
 	 */
 	private void watch(WorkerProcess worker) {
 		worker.onReady().thenRun(() -> ready(worker));

@@ -13,13 +13,14 @@ import sun.misc.SignalHandler;
 /**
  * Installs POSIX signal handlers and runs their actions.
  * <p>
- * The JVM delivers each signal on a new thread; actions registered with {@link #onSignal} run one
- * at a time on a single thread of this dispatcher, whose context class loader is the one of the
- * thread that created the dispatcher (a signal thread's loader cannot see a repackaged jar's
- * libraries). Actions registered with {@link #onSignalImmediately} run on the signal's own thread,
- * for exits that must not queue behind a running action. A signal that cannot be handled (ignored
- * when the JVM started, as under {@code nohup}, or reserved by {@code -Xrs}) is reported with a
- * warning and left as it was. {@link #close()} restores the previous handlers.
+ * The JVM delivers each signal on a new thread; actions registered with {@link #onSignal}
+ * run one at a time on a single thread of this dispatcher, whose context class loader is
+ * the one of the thread that created the dispatcher (a signal thread's loader cannot see
+ * a repackaged jar's libraries). Actions registered with {@link #onSignalImmediately} run
+ * on the signal's own thread, for exits that must not queue behind a running action. A
+ * signal that cannot be handled (ignored when the JVM started, as under {@code nohup}, or
+ * reserved by {@code -Xrs}) is reported with a warning and left as it was.
+ * {@link #close()} restores the previous handlers.
  *
  * @since 0.1.0
  */
@@ -32,7 +33,8 @@ public final class SignalDispatcher implements AutoCloseable {
 	private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
 
 	/**
-	 * Create a dispatcher whose serial actions run on a daemon thread with the given name.
+	 * Create a dispatcher whose serial actions run on a daemon thread with the given
+	 * name.
 	 * @param threadName the name of the thread that runs the actions
 	 */
 	public SignalDispatcher(String threadName) {
@@ -46,8 +48,8 @@ public final class SignalDispatcher implements AutoCloseable {
 	}
 
 	/**
-	 * Run {@code action} on the dispatcher's thread each time the signal arrives, after any action
-	 * still running.
+	 * Run {@code action} on the dispatcher's thread each time the signal arrives, after
+	 * any action still running.
 	 * @param name the signal's name without {@code SIG}, e.g. {@code TERM}
 	 * @param action what to do
 	 * @return whether the handler was installed

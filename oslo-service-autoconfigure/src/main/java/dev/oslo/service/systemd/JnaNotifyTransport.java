@@ -16,7 +16,10 @@ final class JnaNotifyTransport implements NotifyTransport {
 
 	private static final int SOCK_CLOEXEC = 0x80000;
 
-	/** Never block: a full systemd queue drops the notification instead of stalling the sender. */
+	/**
+	 * Never block: a full systemd queue drops the notification instead of stalling the
+	 * sender.
+	 */
 	private static final int SOCK_NONBLOCK = 0x800;
 
 	/** Do not raise SIGPIPE when systemd has gone away. */

@@ -5,9 +5,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where systemd listens for notifications: the value of {@code NOTIFY_SOCKET}, either an absolute
- * path of an {@code AF_UNIX} datagram socket or, with a leading {@code @}, a name in Linux's
- * abstract socket namespace.
+ * Where systemd listens for notifications: the value of {@code NOTIFY_SOCKET}, either an
+ * absolute path of an {@code AF_UNIX} datagram socket or, with a leading {@code @}, a
+ * name in Linux's abstract socket namespace.
  *
  * @since 0.1.0
  */
@@ -19,7 +19,10 @@ public final class NotifySocket {
 	/** {@code sizeof(sun_path)} on Linux. */
 	private static final int PATH_CAPACITY = 108;
 
-	/** {@code offsetof(struct sockaddr_un, sun_path)}: after the 2-byte {@code sun_family}. */
+	/**
+	 * {@code offsetof(struct sockaddr_un, sun_path)}: after the 2-byte
+	 * {@code sun_family}.
+	 */
 	private static final int PATH_OFFSET = 2;
 
 	private final String value;
@@ -35,8 +38,8 @@ public final class NotifySocket {
 	 * Read a {@code NOTIFY_SOCKET} value.
 	 * @param value the value
 	 * @return the socket
-	 * @throws IllegalArgumentException if the value is neither an absolute path nor an {@code @}
-	 * name, or is too long for a socket address
+	 * @throws IllegalArgumentException if the value is neither an absolute path nor an
+	 * {@code @} name, or is too long for a socket address
 	 */
 	public static NotifySocket parse(String value) {
 		byte[] path;
@@ -64,8 +67,8 @@ public final class NotifySocket {
 
 	/**
 	 * The {@code struct sockaddr_un} to send to, as many bytes as the address length that
-	 * {@code sendto} takes: a path ends with its terminating NUL, an abstract name has a leading NUL
-	 * and no terminator.
+	 * {@code sendto} takes: a path ends with its terminating NUL, an abstract name has a
+	 * leading NUL and no terminator.
 	 * @return a copy of the address
 	 */
 	public byte[] address() {

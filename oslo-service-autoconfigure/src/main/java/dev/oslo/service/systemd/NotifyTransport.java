@@ -3,9 +3,9 @@ package dev.oslo.service.systemd;
 import java.io.IOException;
 
 /**
- * Sends one datagram to a {@link NotifySocket}. The JDK cannot open {@code AF_UNIX} datagram
- * sockets, so this takes a native call: the Foreign Function and Memory API on JDK 22 and later,
- * JNA where it is on the class path before that.
+ * Sends one datagram to a {@link NotifySocket}. The JDK cannot open {@code AF_UNIX}
+ * datagram sockets, so this takes a native call: the Foreign Function and Memory API on
+ * JDK 22 and later, JNA where it is on the class path before that.
  *
  * @since 0.1.0
  */

@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the {@link NotifyTransport} this JVM can use. Each is loaded by name, so that neither FFM's
- * classes (JDK 22) nor JNA's (an optional dependency) are touched where they are missing.
+ * Finds the {@link NotifyTransport} this JVM can use. Each is loaded by name, so that
+ * neither FFM's classes (JDK 22) nor JNA's (an optional dependency) are touched where
+ * they are missing.
  *
  * @since 0.1.0
  */
@@ -23,8 +24,8 @@ public final class NotifyTransports {
 	}
 
 	/**
-	 * The best transport this JVM has: FFM on JDK 22 and later (when this library was built with
-	 * JDK 22 or later), else JNA when it is on the class path.
+	 * The best transport this JVM has: FFM on JDK 22 and later (when this library was
+	 * built with JDK 22 or later), else JNA when it is on the class path.
 	 * @return the transport, or empty when there is none
 	 */
 	public static Optional<NotifyTransport> detect() {

@@ -14,18 +14,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends {@code sd_notify} messages to the service manager that started this process, when it asked
- * for them by setting {@code NOTIFY_SOCKET}; does nothing otherwise. A message that cannot be sent
- * is dropped: the first failure is logged as a warning, later ones only at debug level, and the
- * caller never sees an exception.
+ * Sends {@code sd_notify} messages to the service manager that started this process, when
+ * it asked for them by setting {@code NOTIFY_SOCKET}; does nothing otherwise. A message
+ * that cannot be sent is dropped: the first failure is logged as a warning, later ones
+ * only at debug level, and the caller never sees an exception.
  *
  * @since 0.1.0
  */
 public final class SystemdNotifier {
 
 	/**
-	 * The environment variables through which systemd talks to its main process; a master removes
-	 * them from its workers' environment, so that it alone speaks for the service.
+	 * The environment variables through which systemd talks to its main process; a master
+	 * removes them from its workers' environment, so that it alone speaks for the
+	 * service.
 	 */
 	public static final List<String> ENVIRONMENT = List.of("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID");
 
@@ -57,12 +58,14 @@ public final class SystemdNotifier {
 	}
 
 	/**
-	 * The notifier this process's environment asks for: enabled when {@code NOTIFY_SOCKET} names a
-	 * usable socket and a {@link NotifyTransport} is available, with a watchdog when
-	 * {@code WATCHDOG_USEC} is set for this process ({@code WATCHDOG_PID} unset or this pid).
-	 * Anything unusable is logged once as a warning and leaves the notifier disabled.
+	 * The notifier this process's environment asks for: enabled when
+	 * {@code NOTIFY_SOCKET} names a usable socket and a {@link NotifyTransport} is
+	 * available, with a watchdog when {@code WATCHDOG_USEC} is set for this process
+	 * ({@code WATCHDOG_PID} unset or this pid). Anything unusable is logged once as a
+	 * warning and leaves the notifier disabled.
 	 * @param environment looks up an environment variable, e.g. {@code System::getenv}
-	 * @param transports finds the transport; called only when {@code NOTIFY_SOCKET} is set
+	 * @param transports finds the transport; called only when {@code NOTIFY_SOCKET} is
+	 * set
 	 * @return the notifier
 	 */
 	public static SystemdNotifier fromEnvironment(Function<String, @Nullable String> environment,
@@ -92,8 +95,8 @@ public final class SystemdNotifier {
 	}
 
 	/**
-	 * A notifier that sends to a given socket through a given transport, with or without a
-	 * watchdog.
+	 * A notifier that sends to a given socket through a given transport, with or without
+	 * a watchdog.
 	 * @param socket where to send
 	 * @param transport how to send
 	 * @param watchdogTimeout systemd's watchdog timeout, or {@code null} for none
@@ -113,8 +116,8 @@ public final class SystemdNotifier {
 	}
 
 	/**
-	 * How long systemd waits for a {@code WATCHDOG=1} before it considers the service hung
-	 * ({@code WatchdogSec=}).
+	 * How long systemd waits for a {@code WATCHDOG=1} before it considers the service
+	 * hung ({@code WatchdogSec=}).
 	 * @return the timeout, or empty when no watchdog was asked for this process
 	 */
 	public Optional<Duration> watchdogTimeout() {
@@ -123,8 +126,8 @@ public final class SystemdNotifier {
 
 	/**
 	 * Send one message made of {@code KEY=VALUE} fields.
-	 * @param fields the fields, e.g. {@code READY=1} and {@code STATUS=...}; a value must not hold a
-	 * newline
+	 * @param fields the fields, e.g. {@code READY=1} and {@code STATUS=...}; a value must
+	 * not hold a newline
 	 * @return whether the message was sent
 	 */
 	public boolean send(List<String> fields) {

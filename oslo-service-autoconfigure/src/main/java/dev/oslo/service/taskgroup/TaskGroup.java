@@ -22,13 +22,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The threads and timers of one service (oslo's {@code ThreadGroup}).
  * <p>
- * Threads are named after the group, so a thread dump tells whose they are: daemon platform
- * threads, or virtual threads on Java 21+ when the group is built with
- * {@link Builder#virtualThreads(boolean)}. The launcher, not these threads, keeps the JVM alive.
- * A group holds at most {@link Builder#maxThreads(int) maxThreads} threads and timers (1000 by
- * default, as oslo's {@code Service}); one more is refused at once with
- * {@link TaskGroupFullException}. A stopped group can be used again (a service restarted after
- * SIGHUP adds its timers anew).
+ * Threads are named after the group, so a thread dump tells whose they are: daemon
+ * platform threads, or virtual threads on Java 21+ when the group is built with
+ * {@link Builder#virtualThreads(boolean)}. The launcher, not these threads, keeps the JVM
+ * alive. A group holds at most {@link Builder#maxThreads(int) maxThreads} threads and
+ * timers (1000 by default, as oslo's {@code Service}); one more is refused at once with
+ * {@link TaskGroupFullException}. A stopped group can be used again (a service restarted
+ * after SIGHUP adds its timers anew).
  *
  * @since 0.1.0
  */
@@ -80,7 +80,8 @@ public final class TaskGroup {
 	/**
 	 * Start building a group.
 	 * @param name the prefix of the group's thread names
-	 * @return a builder with the defaults: platform threads, at most 1000 threads and timers
+	 * @return a builder with the defaults: platform threads, at most 1000 threads and
+	 * timers
 	 */
 	public static Builder builder(String name) {
 		return new Builder(name);
@@ -120,9 +121,10 @@ public final class TaskGroup {
 	}
 
 	/**
-	 * Call {@code callback} every {@code interval}, the first time after {@code initialDelay}; an
-	 * exception is logged and the timer goes on (oslo's timers stop at the first one: pass
-	 * {@code stopOnException} to the other overload for that).
+	 * Call {@code callback} every {@code interval}, the first time after
+	 * {@code initialDelay}; an exception is logged and the timer goes on (oslo's timers
+	 * stop at the first one: pass {@code stopOnException} to the other overload for
+	 * that).
 	 * @param interval the time from the start of one run to the start of the next
 	 * @param initialDelay the time before the first run
 	 * @param callback the work
@@ -135,14 +137,14 @@ public final class TaskGroup {
 	}
 
 	/**
-	 * Call {@code callback} every {@code interval}, the first time after {@code initialDelay}.
-	 * Runs never overlap: one that outlasts the interval is followed at once by the next, with a
-	 * warning, and missed runs are not made up.
+	 * Call {@code callback} every {@code interval}, the first time after
+	 * {@code initialDelay}. Runs never overlap: one that outlasts the interval is
+	 * followed at once by the next, with a warning, and missed runs are not made up.
 	 * @param interval the time from the start of one run to the start of the next
 	 * @param initialDelay the time before the first run
 	 * @param stopOnException whether an exception ends the timer
-	 * @param callback the work; throw {@link dev.oslo.service.loopingcall.LoopingCallDone} to end
-	 * the timer
+	 * @param callback the work; throw
+	 * {@link dev.oslo.service.loopingcall.LoopingCallDone} to end the timer
 	 * @return the running timer
 	 * @throws TaskGroupFullException if the group is full
 	 */
@@ -157,8 +159,9 @@ public final class TaskGroup {
 	}
 
 	/**
-	 * Call {@code callback} again after the delay it returns, capped by {@code maxInterval}, which
-	 * is also used when it returns {@code null}. An exception is logged and the timer goes on.
+	 * Call {@code callback} again after the delay it returns, capped by
+	 * {@code maxInterval}, which is also used when it returns {@code null}. An exception
+	 * is logged and the timer goes on.
 	 * @param callback the work; returns the delay before its next run
 	 * @param initialDelay the time before the first run
 	 * @param maxInterval the longest delay, and the one used when the callback returns
@@ -172,8 +175,8 @@ public final class TaskGroup {
 	}
 
 	/**
-	 * Call {@code callback} again after the delay it returns, capped by {@code maxInterval}, which
-	 * is also used when it returns {@code null}.
+	 * Call {@code callback} again after the delay it returns, capped by
+	 * {@code maxInterval}, which is also used when it returns {@code null}.
 	 * @param callback the work; returns the delay before its next run
 	 * @param initialDelay the time before the first run
 	 * @param maxInterval the longest delay; {@code null} for no cap
@@ -192,8 +195,9 @@ public final class TaskGroup {
 	}
 
 	/**
-	 * Forget a timer that has finished or was stopped (oslo's {@code timer_done}); an unknown timer
-	 * is ignored. A stopped timer stays listed until this or {@link #stopTimers()}.
+	 * Forget a timer that has finished or was stopped (oslo's {@code timer_done}); an
+	 * unknown timer is ignored. A stopped timer stays listed until this or
+	 * {@link #stopTimers()}.
 	 * @param timer the timer
 	 */
 	public void removeTimer(LoopingCall timer) {
@@ -211,10 +215,10 @@ public final class TaskGroup {
 	}
 
 	/**
-	 * Stop the group. Graceful: stop the timers, then wait for their runs in progress and for every
-	 * thread to finish its work. Not graceful: stop the timers and interrupt every thread, without
-	 * waiting. Called from one of the group's own threads, that thread is neither interrupted nor
-	 * waited for.
+	 * Stop the group. Graceful: stop the timers, then wait for their runs in progress and
+	 * for every thread to finish its work. Not graceful: stop the timers and interrupt
+	 * every thread, without waiting. Called from one of the group's own threads, that
+	 * thread is neither interrupted nor waited for.
 	 * @param graceful whether to let the work finish and wait for it
 	 * @throws InterruptedException if interrupted while waiting
 	 */
@@ -233,9 +237,9 @@ public final class TaskGroup {
 	}
 
 	/**
-	 * Wait until every listed timer has ended and every thread has finished, other than the calling
-	 * thread, so that a task may wait for its own group. Blocks for as long as a timer that was not
-	 * stopped keeps running.
+	 * Wait until every listed timer has ended and every thread has finished, other than
+	 * the calling thread, so that a task may wait for its own group. Blocks for as long
+	 * as a timer that was not stopped keeps running.
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public void await() throws InterruptedException {
@@ -266,7 +270,8 @@ public final class TaskGroup {
 	}
 
 	/**
-	 * The group's live threads, timers' included, for diagnostics such as a stuck shutdown.
+	 * The group's live threads, timers' included, for diagnostics such as a stuck
+	 * shutdown.
 	 * @return a copy of the live threads
 	 */
 	public List<Thread> threads() {
@@ -349,7 +354,8 @@ public final class TaskGroup {
 		}
 
 		/**
-		 * Whether to run the group on virtual threads; ignored, with a log line, before Java 21.
+		 * Whether to run the group on virtual threads; ignored, with a log line, before
+		 * Java 21.
 		 * @param virtualThreads {@code true} for virtual threads
 		 * @return this builder
 		 */

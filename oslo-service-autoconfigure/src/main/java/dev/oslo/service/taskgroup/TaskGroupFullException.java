@@ -1,8 +1,8 @@
 package dev.oslo.service.taskgroup;
 
 /**
- * A bounded {@link TaskGroup} has no room for another thread or timer. Thrown at once, where oslo's
- * eventlet pool blocked silently.
+ * A bounded {@link TaskGroup} has no room for another thread or timer. Thrown at once,
+ * where oslo's eventlet pool blocked silently.
  *
  * @since 0.1.0
  */

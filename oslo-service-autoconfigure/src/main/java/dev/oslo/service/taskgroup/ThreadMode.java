@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes a task group's threads: virtual threads where asked for and the JVM has them (21+),
- * daemon platform threads otherwise.
+ * Makes a task group's threads: virtual threads where asked for and the JVM has them
+ * (21+), daemon platform threads otherwise.
  */
 final class ThreadMode {
 

@@ -13,9 +13,10 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * Sends notifications through the Foreign Function and Memory API (final in JDK 22): the C
- * library's {@code socket}, {@code sendto} and {@code close}, with no dependency. Compiled only when
- * the build runs on JDK 22 or later, and loaded by name only on such a JVM.
+ * Sends notifications through the Foreign Function and Memory API (final in JDK 22): the
+ * C library's {@code socket}, {@code sendto} and {@code close}, with no dependency.
+ * Compiled only when the build runs on JDK 22 or later, and loaded by name only on such a
+ * JVM.
  */
 final class FfmNotifyTransport implements NotifyTransport {
 
@@ -23,7 +24,10 @@ final class FfmNotifyTransport implements NotifyTransport {
 
 	private static final int SOCK_CLOEXEC = 0x80000;
 
-	/** Never block: a full systemd queue drops the notification instead of stalling the sender. */
+	/**
+	 * Never block: a full systemd queue drops the notification instead of stalling the
+	 * sender.
+	 */
 	private static final int SOCK_NONBLOCK = 0x800;
 
 	/** Do not raise SIGPIPE when systemd has gone away. */
@@ -31,8 +35,7 @@ final class FfmNotifyTransport implements NotifyTransport {
 
 	private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
 
-	private static final VarHandle ERRNO = CALL_STATE
-		.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+	private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
 	private final MethodHandle socket;
 
@@ -44,14 +47,13 @@ final class FfmNotifyTransport implements NotifyTransport {
 		Linker linker = Linker.nativeLinker();
 		SymbolLookup libc = linker.defaultLookup();
 		Linker.Option errno = Linker.Option.captureCallState("errno");
-		this.socket = linker.downcallHandle(libc.find("socket").orElseThrow(),
-				FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-						ValueLayout.JAVA_INT),
-				errno);
-		this.sendto = linker.downcallHandle(libc.find("sendto").orElseThrow(),
-				FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
-						ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT),
-				errno);
+		this.socket = linker.downcallHandle(libc.find("socket").orElseThrow(), FunctionDescriptor
+			.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), errno);
+		this.sendto = linker
+			.downcallHandle(libc.find("sendto").orElseThrow(),
+					FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+							ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT),
+					errno);
 		this.close = linker.downcallHandle(libc.find("close").orElseThrow(),
 				FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 	}
@@ -60,7 +62,8 @@ final class FfmNotifyTransport implements NotifyTransport {
 	public void send(NotifySocket socket, byte[] message) throws IOException {
 		try (Arena arena = Arena.ofConfined()) {
 			MemorySegment state = arena.allocate(CALL_STATE);
-			int fd = (int) this.socket.invokeExact(state, (int) NotifySocket.AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+			int fd = (int) this.socket.invokeExact(state, (int) NotifySocket.AF_UNIX,
+					SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 			if (fd < 0) {
 				throw new IOException("socket(AF_UNIX, SOCK_DGRAM) failed: " + error(state));
 			}

@@ -38,7 +38,9 @@ class LauncherObservabilityTests {
 	@Test
 	void endpointDescribesTheLauncherAndEveryService() {
 		this.launcher.launchService("worker", new ControllableService());
-		LauncherDescriptor descriptor = new LauncherEndpoint(this.launcher, ReloadTestSupport.ready(this.launcher, null))			.launcher();
+		LauncherDescriptor descriptor = new LauncherEndpoint(this.launcher,
+				ReloadTestSupport.ready(this.launcher, null))
+			.launcher();
 		assertThat(descriptor.mode()).isEqualTo("in-process");
 		assertThat(descriptor.state()).isEqualTo(ServiceState.RUNNING);
 		assertThat(descriptor.pid()).isEqualTo(ProcessHandle.current().pid());

@@ -57,18 +57,20 @@ class ClusterLockAutoConfigurationTests {
 
 	@Test
 	void aRunWithinLockAtLeastForOfTheLastIsSkippedAsLockedByItsHolder() {
-		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:held;DB_CLOSE_DELAY=-1",
-				"oslo.service.periodic.tasks.report.lock-at-least-for=1h").run((context) -> {
-					PeriodicTaskScheduler scheduler = context.getBean(PeriodicTaskScheduler.class);
-					assertThat(scheduler.runNow("report")).isTrue();
+		this.runner
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:held;DB_CLOSE_DELAY=-1",
+					"oslo.service.periodic.tasks.report.lock-at-least-for=1h")
+			.run((context) -> {
+				PeriodicTaskScheduler scheduler = context.getBean(PeriodicTaskScheduler.class);
+				assertThat(scheduler.runNow("report")).isTrue();
 
-					assertThat(scheduler.runNow("report")).isFalse();
+				assertThat(scheduler.runNow("report")).isFalse();
 
-					assertThat(context.getBean(Singleton.class).runs).hasValue(1);
-					assertThat(report(context).singleton().lastOutcome()).isEqualTo("locked");
-					assertThat(report(context).singleton().holder())
-						.isEqualTo(context.getBean(ClusterLock.class).self().orElseThrow());
-				});
+				assertThat(context.getBean(Singleton.class).runs).hasValue(1);
+				assertThat(report(context).singleton().lastOutcome()).isEqualTo("locked");
+				assertThat(report(context).singleton().holder())
+					.isEqualTo(context.getBean(ClusterLock.class).self().orElseThrow());
+			});
 	}
 
 	@Test
@@ -81,9 +83,9 @@ class ClusterLockAutoConfigurationTests {
 
 				assertThat(provider.locked).singleElement()
 					.satisfies((configuration) -> assertThat(configuration.getName()).isEqualTo("report"));
-				assertThat(jdbc(context)
-					.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'SHEDLOCK'",
-							Integer.class)).isZero();
+				assertThat(jdbc(context).queryForObject(
+						"SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'SHEDLOCK'", Integer.class))
+					.isZero();
 			});
 	}
 
@@ -108,18 +110,21 @@ class ClusterLockAutoConfigurationTests {
 			.withBean(Singleton.class)
 			.run((context) -> {
 				assertThat(context).getFailure()
-					.hasStackTraceContaining("Periodic task 'report' is a cluster singleton, but the application has no "
-							+ "cluster lock: define one ShedLock LockProvider bean, or one DataSource")
+					.hasStackTraceContaining(
+							"Periodic task 'report' is a cluster singleton, but the application has no "
+									+ "cluster lock: define one ShedLock LockProvider bean, or one DataSource")
 					.hasStackTraceContaining("oslo.service.periodic.tasks.report.cluster-singleton=false");
 			});
 	}
 
 	@Test
 	void thePropertyMakesAnyTaskASingletonOrNot() {
-		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:flags;DB_CLOSE_DELAY=-1",
-				"oslo.service.periodic.tasks.report.cluster-singleton=false").run((context) -> {
-					assertThat(report(context).singleton()).isNull();
-				});
+		this.runner
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:flags;DB_CLOSE_DELAY=-1",
+					"oslo.service.periodic.tasks.report.cluster-singleton=false")
+			.run((context) -> {
+				assertThat(report(context).singleton()).isNull();
+			});
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class,
 					ClusterLockAutoConfiguration.class, PeriodicTaskAutoConfiguration.class))
@@ -131,13 +136,16 @@ class ClusterLockAutoConfigurationTests {
 
 	@Test
 	void badLockLifetimesFailStartUpNamingTheProperty() {
-		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:times;DB_CLOSE_DELAY=-1",
-				"oslo.service.periodic.tasks.report.lock-at-most-for=30s",
-				"oslo.service.periodic.tasks.report.lock-at-least-for=1m")
+		this.runner
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:times;DB_CLOSE_DELAY=-1",
+					"oslo.service.periodic.tasks.report.lock-at-most-for=30s",
+					"oslo.service.periodic.tasks.report.lock-at-least-for=1m")
 			.run((context) -> assertThat(context).getFailure()
-				.hasStackTraceContaining("must not exceed oslo.service.periodic.tasks.report.lock-at-most-for (30s), was 60s"));
-		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:zero;DB_CLOSE_DELAY=-1",
-				"oslo.service.periodic.tasks.report.lock-at-most-for=0")
+				.hasStackTraceContaining(
+						"must not exceed oslo.service.periodic.tasks.report.lock-at-most-for (30s), was 60s"));
+		this.runner
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:zero;DB_CLOSE_DELAY=-1",
+					"oslo.service.periodic.tasks.report.lock-at-most-for=0")
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("oslo.service.periodic.tasks[report].lock-at-most-for")
 				.hasStackTraceContaining("rejected value [0]")
@@ -146,14 +154,16 @@ class ClusterLockAutoConfigurationTests {
 
 	@Test
 	void aDefaultLifetimeGivesWayToTheOtherOneSet() {
-		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:derived;DB_CLOSE_DELAY=-1",
-				"oslo.service.periodic.tasks.report.lock-at-least-for=3h")
+		this.runner
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:derived;DB_CLOSE_DELAY=-1",
+					"oslo.service.periodic.tasks.report.lock-at-least-for=3h")
 			.run((context) -> {
 				assertThat(report(context).singleton().lockAtLeastFor()).isEqualTo(Duration.ofHours(3));
 				assertThat(report(context).singleton().lockAtMostFor()).isEqualTo(Duration.ofHours(3));
 			});
-		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:derived2;DB_CLOSE_DELAY=-1",
-				"oslo.service.periodic.tasks.report.lock-at-most-for=10m")
+		this.runner
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:derived2;DB_CLOSE_DELAY=-1",
+					"oslo.service.periodic.tasks.report.lock-at-most-for=10m")
 			.run((context) -> {
 				assertThat(report(context).singleton().lockAtMostFor()).isEqualTo(Duration.ofMinutes(10));
 				assertThat(report(context).singleton().lockAtLeastFor()).isEqualTo(Duration.ofMinutes(10));
@@ -180,8 +190,9 @@ class ClusterLockAutoConfigurationTests {
 
 	@Test
 	void aTableNameThatIsNotPlainSqlFailsStartUp() {
-		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:names;DB_CLOSE_DELAY=-1",
-				"oslo.service.periodic.lock.table-name=locks; DROP TABLE users")
+		this.runner
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:names;DB_CLOSE_DELAY=-1",
+					"oslo.service.periodic.lock.table-name=locks; DROP TABLE users")
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("codes [oslo.service.periodic.lock.table-name")
 				.hasStackTraceContaining("rejected value [locks; DROP TABLE users]")

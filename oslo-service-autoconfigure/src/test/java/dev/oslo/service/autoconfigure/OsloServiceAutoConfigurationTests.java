@@ -89,8 +89,8 @@ class OsloServiceAutoConfigurationTests {
 			LauncherStartupException failure = causeOfType(context.getStartupFailure(), LauncherStartupException.class);
 			assertThat(failure).hasMessageContaining("Service 'second' failed to start");
 			assertThat(((ExitCodeGenerator) failure).getExitCode()).isEqualTo(1);
-			assertThat(this.journal.events)
-				.containsSubsequence("first.start", "second.start", "first.stop", "first.await");
+			assertThat(this.journal.events).containsSubsequence("first.start", "second.start", "first.stop",
+					"first.await");
 		});
 	}
 
@@ -164,7 +164,8 @@ class OsloServiceAutoConfigurationTests {
 
 	@Test
 	void aMaximumRespawnDelayBelowTheFirstFailsNamingBothProperties() {
-		this.runner.withPropertyValues("oslo.service.worker.respawn-delay=2s", "oslo.service.worker.max-respawn-delay=1s")
+		this.runner
+			.withPropertyValues("oslo.service.worker.respawn-delay=2s", "oslo.service.worker.max-respawn-delay=1s")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("oslo.service.worker.max-respawn-delay")
@@ -245,8 +246,8 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	/**
-	 * The handler in place for a signal, put back at once. {@code sun.misc.Signal} wraps the JVM's
-	 * own handlers anew at each call, so handlers are told apart by their text.
+	 * The handler in place for a signal, put back at once. {@code sun.misc.Signal} wraps
+	 * the JVM's own handlers anew at each call, so handlers are told apart by their text.
 	 */
 	private static String handlerOf(String name) {
 		Signal signal = new Signal(name);
@@ -302,7 +303,8 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	/**
-	 * Start-up fails with the validator's error: the property, the value as written, and why.
+	 * Start-up fails with the validator's error: the property, the value as written, and
+	 * why.
 	 */
 	private void assertRejected(String property, String name, String value, String reason) {
 		this.runner.withPropertyValues(property)

@@ -103,7 +103,10 @@ class PeriodicTaskAutoConfigurationTests {
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				await().until(() -> registry.find("oslo.periodic.task").tag("name", "fast").timer() != null
-						&& registry.get("oslo.periodic.task").tag("name", "fast").tag("outcome", "success").timer()
+						&& registry.get("oslo.periodic.task")
+							.tag("name", "fast")
+							.tag("outcome", "success")
+							.timer()
 							.count() >= 2);
 			});
 	}
@@ -133,8 +136,8 @@ class PeriodicTaskAutoConfigurationTests {
 
 	@Test
 	void aNewTaskSchedulerBeanIsNotExposed() {
-		this.runner.run((context) -> assertThat(context)
-			.doesNotHaveBean(org.springframework.scheduling.TaskScheduler.class));
+		this.runner
+			.run((context) -> assertThat(context).doesNotHaveBean(org.springframework.scheduling.TaskScheduler.class));
 	}
 
 	@Test

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Reloads of a real Spring Boot application whose configuration file is edited between them.
+ * Reloads of a real Spring Boot application whose configuration file is edited between
+ * them.
  */
 class ReloadIntegrationTests {
 
@@ -125,8 +126,8 @@ class ReloadIntegrationTests {
 				+ "oslo.service.periodic.tasks.cleanup.lock-at-least-for: 1m\n");
 		ReloadResult result = reload();
 		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILED);
-		assertThat(result.error()).contains("must not exceed oslo.service.periodic.tasks.cleanup.lock-at-most-for (30s), "
-				+ "was 60s");
+		assertThat(result.error())
+			.contains("must not exceed oslo.service.periodic.tasks.cleanup.lock-at-most-for (30s), " + "was 60s");
 		assertThat(properties().getPeriodic().getTasks().get("cleanup").getLockAtLeastFor()).isNull();
 	}
 

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The JDBC cluster lock on a real (in-memory H2) database: its table, its holder, and what it
- * refuses.
+ * The JDBC cluster lock on a real (in-memory H2) database: its table, its holder, and
+ * what it refuses.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class JdbcClusterLockTests {
@@ -55,8 +55,9 @@ class JdbcClusterLockTests {
 	@Test
 	void aCreateThatLosesTheRaceToAnotherReplicaIsNoFailure() {
 		JdbcDataSource database = database("raced");
-		new JdbcTemplate(database).execute("CREATE TABLE locks (name VARCHAR(64) NOT NULL, lock_until TIMESTAMP NOT NULL, "
-				+ "locked_at TIMESTAMP NOT NULL, locked_by VARCHAR(255) NOT NULL, PRIMARY KEY (name))");
+		new JdbcTemplate(database)
+			.execute("CREATE TABLE locks (name VARCHAR(64) NOT NULL, lock_until TIMESTAMP NOT NULL, "
+					+ "locked_at TIMESTAMP NOT NULL, locked_by VARCHAR(255) NOT NULL, PRIMARY KEY (name))");
 		JdbcClusterLock loser = new JdbcClusterLock(new FailingCreate(database), "locks", true);
 
 		assertThat(loser.tryLock("cleanup", AT_MOST, AT_LEAST)).isPresent();
@@ -81,7 +82,8 @@ class JdbcClusterLockTests {
 		assertThatException().isThrownBy(() -> lock.tryLock("cleanup", AT_MOST, AT_LEAST));
 		assertThat(new JdbcTemplate(database).queryForObject(
 				"SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'LOCKS'",
-				Integer.class)).isZero();
+				Integer.class))
+			.isZero();
 	}
 
 	@Test
@@ -111,7 +113,8 @@ class JdbcClusterLockTests {
 	}
 
 	/**
-	 * A database whose {@code CREATE TABLE} fails, as PostgreSQL's does for the loser of a race.
+	 * A database whose {@code CREATE TABLE} fails, as PostgreSQL's does for the loser of
+	 * a race.
 	 */
 	private static final class FailingCreate extends DelegatingDataSource {
 
@@ -130,10 +133,11 @@ class JdbcClusterLockTests {
 		}
 
 		private static Statement failingCreate(Statement statement) {
-			return (Statement) Proxy.newProxyInstance(FailingCreate.class.getClassLoader(), new Class<?>[] { Statement.class },
-					(proxy, method, args) -> {
+			return (Statement) Proxy.newProxyInstance(FailingCreate.class.getClassLoader(),
+					new Class<?>[] { Statement.class }, (proxy, method, args) -> {
 						if (method.getName().equals("execute") && args[0].toString().startsWith("CREATE TABLE")) {
-							throw new SQLException("duplicate key value violates unique constraint \"pg_type_typname_nsp_index\"");
+							throw new SQLException(
+									"duplicate key value violates unique constraint \"pg_type_typname_nsp_index\"");
 						}
 						return invoke(method, statement, args);
 					});

@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class BackOffLoopingCallTests {
 
-	private static final List<Duration> OSLO_BACK_OFF = List.of(seconds(1.6), seconds(2.4), seconds(3.6),
-			seconds(5.4), seconds(8.1), seconds(12.15), seconds(18.225), seconds(27.3375), seconds(41.00625),
-			seconds(61.509375), seconds(92.2640625));
+	private static final List<Duration> OSLO_BACK_OFF = List.of(seconds(1.6), seconds(2.4), seconds(3.6), seconds(5.4),
+			seconds(8.1), seconds(12.15), seconds(18.225), seconds(27.3375), seconds(41.00625), seconds(61.509375),
+			seconds(92.2640625));
 
 	private final FakeClock clock = new FakeClock();
 

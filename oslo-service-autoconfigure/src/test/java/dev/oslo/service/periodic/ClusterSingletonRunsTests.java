@@ -19,8 +19,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs of cluster-singleton tasks under a lock that another replica may hold, or that cannot be
- * reached.
+ * Runs of cluster-singleton tasks under a lock that another replica may hold, or that
+ * cannot be reached.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ClusterSingletonRunsTests {
@@ -114,7 +114,8 @@ class ClusterSingletonRunsTests {
 				+ "(java.net.ConnectException: Connection refused)");
 		assertThat(singleton.unavailable()).isEqualTo(2);
 		assertThat(this.reported).containsExactly("report:lock-unavailable", "report:lock-unavailable");
-		assertThat(output.getOut().lines().filter((line) -> line.contains("cannot reach its cluster lock"))).singleElement()
+		assertThat(output.getOut().lines().filter((line) -> line.contains("cannot reach its cluster lock")))
+			.singleElement()
 			.asString()
 			.endsWith("Connection refused)");
 
@@ -152,7 +153,8 @@ class ClusterSingletonRunsTests {
 	}
 
 	/**
-	 * A lock store in memory: another replica may hold the lock, or the store may be down.
+	 * A lock store in memory: another replica may hold the lock, or the store may be
+	 * down.
 	 */
 	private static final class SharedLock implements ClusterLock {
 
@@ -167,10 +169,11 @@ class ClusterSingletonRunsTests {
 		@Override
 		public Optional<Held> tryLock(String name, Duration lockAtMostFor, Duration lockAtLeastFor) {
 			if (this.down) {
-				throw new IllegalStateException("Could not open JDBC Connection",
-						new IllegalStateException("connection attempt failed", new ConnectException("Connection refused")));
+				throw new IllegalStateException("Could not open JDBC Connection", new IllegalStateException(
+						"connection attempt failed", new ConnectException("Connection refused")));
 			}
-			this.requests.add(name + " for " + lockAtMostFor.toSeconds() + "s at least " + lockAtLeastFor.toSeconds() + "s");
+			this.requests
+				.add(name + " for " + lockAtMostFor.toSeconds() + "s at least " + lockAtLeastFor.toSeconds() + "s");
 			if (this.heldBy != null) {
 				return Optional.empty();
 			}

@@ -26,8 +26,8 @@ class PeriodicTaskSchedulerTests {
 	private final AtomicInteger firings = new AtomicInteger();
 
 	/**
-	 * The task scheduler, counting each time it fires a task: a run, or a run skipped by the
-	 * scheduler's own guard.
+	 * The task scheduler, counting each time it fires a task: a run, or a run skipped by
+	 * the scheduler's own guard.
 	 */
 	private final ThreadPoolTaskScheduler executor = new ThreadPoolTaskScheduler() {
 
@@ -198,8 +198,8 @@ class PeriodicTaskSchedulerTests {
 	}
 
 	/**
-	 * A task whose first run blocks until released, and that counts how many of its runs were in
-	 * progress at once.
+	 * A task whose first run blocks until released, and that counts how many of its runs
+	 * were in progress at once.
 	 */
 	private static final class SlowTask implements Runnable {
 

@@ -8,13 +8,14 @@ import java.util.List;
 import dev.oslo.service.test.process.ChildJvm;
 
 /**
- * Worker commands for tests: this JVM's java running {@link WorkerMain} on the test class path, or a
- * shell command, with the output appended to a log file instead of this JVM's stdout.
+ * Worker commands for tests: this JVM's java running {@link WorkerMain} on the test class
+ * path, or a shell command, with the output appended to a log file instead of this JVM's
+ * stdout.
  */
 public final class TestWorkers {
 
-	public static final SupervisionSettings FAST = new SupervisionSettings(Duration.ofSeconds(60), Duration.ofMillis(50),
-			Duration.ofMillis(400), Duration.ofSeconds(60), 5, Duration.ofSeconds(60));
+	public static final SupervisionSettings FAST = new SupervisionSettings(Duration.ofSeconds(60),
+			Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(60), 5, Duration.ofSeconds(60));
 
 	private TestWorkers() {
 	}
@@ -24,7 +25,8 @@ public final class TestWorkers {
 	}
 
 	/**
-	 * {@link #java} until the marker file exists; from then on workers exit at once with status 4.
+	 * {@link #java} until the marker file exists; from then on workers exit at once with
+	 * status 4.
 	 */
 	static WorkerCommand javaUntil(Path marker, Path log) {
 		return script("if [ -e '" + marker + "' ]; then exit 4; fi; exec \"$@\" >> '" + log + "' 2>&1", javaCommand());

@@ -10,10 +10,10 @@ import dev.oslo.service.LauncherConfig;
 import dev.oslo.service.Launchers;
 
 /**
- * A plain-Java worker program for the supervisor's tests: run as a worker (its master's identity in
- * the environment), {@link Launchers#launch} runs its service in process and connects to the
- * master. Arguments: {@code fail-on-start} makes {@code start()} throw; {@code hang-on-stop} makes
- * {@code stop()} block.
+ * A plain-Java worker program for the supervisor's tests: run as a worker (its master's
+ * identity in the environment), {@link Launchers#launch} runs its service in process and
+ * connects to the master. Arguments: {@code fail-on-start} makes {@code start()} throw;
+ * {@code hang-on-stop} makes {@code stop()} block.
  */
 public final class WorkerMain {
 

@@ -41,13 +41,14 @@ class WorkerSupervisorTests {
 		List<WorkerSnapshot> workers = this.supervisor.snapshot();
 		assertThat(workers).extracting(WorkerSnapshot::id).containsExactly(1, 2);
 		assertThat(workers).extracting(WorkerSnapshot::state).containsOnly(WorkerState.READY);
-		assertThat(workers).allSatisfy((worker) -> assertThat(ProcessHandle.of(worker.pid())
-			.flatMap(ProcessHandle::parent)
-			.map(ProcessHandle::pid)).contains(ProcessHandle.current().pid()));
+		assertThat(workers).allSatisfy((worker) -> assertThat(
+				ProcessHandle.of(worker.pid()).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
+			.contains(ProcessHandle.current().pid()));
 
 		assertThat(this.supervisor.stop(WAIT)).isEmpty();
 		assertThat(this.supervisor.snapshot()).extracting(WorkerSnapshot::exitStatus).containsOnly(0);
-		assertThat(output()).contains("echo stopping in " + workers.get(0).pid(), "echo stopping in " + workers.get(1).pid());
+		assertThat(output()).contains("echo stopping in " + workers.get(0).pid(),
+				"echo stopping in " + workers.get(1).pid());
 	}
 
 	@Test

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
- * Each transport this JVM has (JNA always here; FFM when it is JDK 22 or later and this module was
- * built with one) delivers datagrams to real sockets.
+ * Each transport this JVM has (JNA always here; FFM when it is JDK 22 or later and this
+ * module was built with one) delivers datagrams to real sockets.
  */
 class NotifyTransportTests {
 
@@ -26,13 +26,15 @@ class NotifyTransportTests {
 	Path directory;
 
 	static Stream<NotifyTransport> transports() {
-		return Stream.of(NotifyTransports.FFM, NotifyTransports.JNA).flatMap((name) -> NotifyTransports.load(name).stream());
+		return Stream.of(NotifyTransports.FFM, NotifyTransports.JNA)
+			.flatMap((name) -> NotifyTransports.load(name).stream());
 	}
 
 	@Test
 	void jdk22AndLaterDetectFfmAndOlderJdksJna() {
 		String expected = (Runtime.version().feature() >= 22) ? "FFM" : "JNA";
-		assertThat(NotifyTransports.detect()).hasValueSatisfying((transport) -> assertThat(transport.name()).isEqualTo(expected));
+		assertThat(NotifyTransports.detect())
+			.hasValueSatisfying((transport) -> assertThat(transport.name()).isEqualTo(expected));
 	}
 
 	@ParameterizedTest

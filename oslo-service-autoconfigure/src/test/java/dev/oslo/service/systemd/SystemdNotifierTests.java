@@ -89,8 +89,8 @@ class SystemdNotifierTests {
 	@Test
 	void fieldsAreSentAsOneMessage() throws Exception {
 		try (NotifyListener listener = NotifyListener.bind(this.directory.resolve("notify"))) {
-			SystemdNotifier notifier = SystemdNotifier.fromEnvironment(Map.of("NOTIFY_SOCKET", listener.notifySocket())::get,
-					NotifyTransports::detect);
+			SystemdNotifier notifier = SystemdNotifier
+				.fromEnvironment(Map.of("NOTIFY_SOCKET", listener.notifySocket())::get, NotifyTransports::detect);
 			assertThat(notifier.send(List.of("READY=1", "STATUS=ok"))).isTrue();
 			assertThat(listener.next(Duration.ofSeconds(5))).isEqualTo("READY=1\nSTATUS=ok");
 		}

@@ -24,8 +24,8 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * Logs, before the services start, every {@code oslo.service.*} value in force (defaults
- * included) and every key the application itself configured (its config files and command line),
- * with secrets masked: oslo's {@code log_options}.
+ * included) and every key the application itself configured (its config files and command
+ * line), with secrets masked: oslo's {@code log_options}.
  *
  * @since 0.1.0
  */
@@ -45,8 +45,9 @@ public final class ConfigurationOptionsLogger implements SmartInitializingSingle
 	/**
 	 * Create the logger of one properties bean and the application's own keys.
 	 * @param prefix the properties' prefix, e.g. {@code oslo.service}
-	 * @param properties the {@code @ConfigurationProperties} JavaBean bound under it, whose values
-	 * (nested beans and maps flattened) are logged in force, defaults included
+	 * @param properties the {@code @ConfigurationProperties} JavaBean bound under it,
+	 * whose values (nested beans and maps flattened) are logged in force, defaults
+	 * included
 	 * @param environment the application's environment
 	 */
 	public ConfigurationOptionsLogger(String prefix, Object properties, ConfigurableEnvironment environment) {

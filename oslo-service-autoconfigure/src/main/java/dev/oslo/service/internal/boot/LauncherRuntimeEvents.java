@@ -10,11 +10,11 @@ import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.core.Ordered;
 
 /**
- * Tells the {@link LauncherRuntime} that the application is ready (every service or worker has
- * started and the web server listens: systemd hears {@code READY=1}, a SIGHUP that waited for
- * start-up runs, a worker connects to its master) and that it begins to stop (its context closes,
- * whatever asked). Events of other contexts (a child context, the throwaway context of a
- * configuration refresh) are ignored.
+ * Tells the {@link LauncherRuntime} that the application is ready (every service or
+ * worker has started and the web server listens: systemd hears {@code READY=1}, a SIGHUP
+ * that waited for start-up runs, a worker connects to its master) and that it begins to
+ * stop (its context closes, whatever asked). Events of other contexts (a child context,
+ * the throwaway context of a configuration refresh) are ignored.
  *
  * @since 0.1.0
  */

@@ -5,8 +5,8 @@ import dev.oslo.service.ServiceStartException;
 import org.springframework.boot.ExitCodeGenerator;
 
 /**
- * A service failed to start while the application context was starting; the process exits with
- * status 1.
+ * A service failed to start while the application context was starting; the process exits
+ * with status 1.
  *
  * @since 0.1.0
  */

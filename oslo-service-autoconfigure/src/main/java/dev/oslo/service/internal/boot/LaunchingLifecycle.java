@@ -6,16 +6,18 @@ import dev.oslo.service.LauncherRuntime;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts a launcher's work when the application context starts and stops it when the context
- * closes. Its phase is below the web server's, so on shutdown the web server drains first. Reloads
- * stop being taken when the launcher stops.
+ * Starts a launcher's work when the application context starts and stops it when the
+ * context closes. Its phase is below the web server's, so on shutdown the web server
+ * drains first. Reloads stop being taken when the launcher stops.
  *
  * @since 0.1.0
  */
 public abstract sealed class LaunchingLifecycle implements SmartLifecycle
 		permits ServiceBeansLifecycle, WorkerProcessesLifecycle {
 
-	/** Below Spring Boot's web server lifecycles ({@code DEFAULT_PHASE - 2048} and up). */
+	/**
+	 * Below Spring Boot's web server lifecycles ({@code DEFAULT_PHASE - 2048} and up).
+	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
 	private final Launcher launcher;

@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * What this process is: a single process running the services, the master of several worker JVMs
- * ({@code oslo.service.workers} above 1), or one of those workers (its master's identity in the
- * environment). A worker ignores {@code oslo.service.workers}.
+ * What this process is: a single process running the services, the master of several
+ * worker JVMs ({@code oslo.service.workers} above 1), or one of those workers (its
+ * master's identity in the environment). A worker ignores {@code oslo.service.workers}.
  *
  * @since 0.1.0
  */

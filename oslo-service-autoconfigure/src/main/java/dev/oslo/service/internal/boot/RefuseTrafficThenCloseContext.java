@@ -5,8 +5,8 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * What SIGTERM does to a Spring application: readiness becomes {@code REFUSING_TRAFFIC}, then the
- * context closes, which drains the web server and then stops the services.
+ * What SIGTERM does to a Spring application: readiness becomes {@code REFUSING_TRAFFIC},
+ * then the context closes, which drains the web server and then stops the services.
  *
  * @since 0.1.0
  */

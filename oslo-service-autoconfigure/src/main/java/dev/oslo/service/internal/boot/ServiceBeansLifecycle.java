@@ -17,8 +17,8 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
  * Launches every {@link ServiceBase} bean when the application context starts, in
- * {@link org.springframework.core.annotation.Order @Order} (on the class or the {@code @Bean}
- * method) and then registration order, and stops them when it closes.
+ * {@link org.springframework.core.annotation.Order @Order} (on the class or the
+ * {@code @Bean} method) and then registration order, and stops them when it closes.
  *
  * @since 0.1.0
  */

@@ -11,9 +11,9 @@ import org.springframework.boot.availability.LivenessState;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Liveness follows the services: {@code BROKEN} when a reload left a service failed (its reset or
- * restart threw), so that Kubernetes' liveness probe restarts the container; {@code CORRECT} again
- * once a later reload has recovered it.
+ * Liveness follows the services: {@code BROKEN} when a reload left a service failed (its
+ * reset or restart threw), so that Kubernetes' liveness probe restarts the container;
+ * {@code CORRECT} again once a later reload has recovered it.
  *
  * @since 0.1.0
  */
@@ -48,7 +48,8 @@ public final class ServiceFailureLiveness implements ReloadListener {
 			else {
 				logger.info("Every service runs again: liveness is now CORRECT");
 			}
-			AvailabilityChangeEvent.publish(this.publisher, this, failed ? LivenessState.BROKEN : LivenessState.CORRECT);
+			AvailabilityChangeEvent.publish(this.publisher, this,
+					failed ? LivenessState.BROKEN : LivenessState.CORRECT);
 		}
 	}
 

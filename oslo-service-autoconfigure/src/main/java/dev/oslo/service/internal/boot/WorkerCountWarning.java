@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warns after a reload that changed the number of workers: a master reads it at start-up only.
+ * Warns after a reload that changed the number of workers: a master reads it at start-up
+ * only.
  *
  * @since 0.1.0
  */

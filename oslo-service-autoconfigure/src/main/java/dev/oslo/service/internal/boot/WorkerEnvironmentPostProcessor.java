@@ -10,10 +10,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * In a worker JVM, turns the web server off: until workers can share the master's HTTP port, the
- * master alone serves HTTP (the management endpoints among it), and the workers, which inherit its
- * command line and so its {@code server.port}, would otherwise fight over that port. The setting
- * goes first, above the command line.
+ * In a worker JVM, turns the web server off: until workers can share the master's HTTP
+ * port, the master alone serves HTTP (the management endpoints among it), and the
+ * workers, which inherit its command line and so its {@code server.port}, would otherwise
+ * fight over that port. The setting goes first, above the command line.
  *
  * @since 0.1.0
  */

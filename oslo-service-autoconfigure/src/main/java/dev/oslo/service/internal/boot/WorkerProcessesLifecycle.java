@@ -5,9 +5,10 @@ import dev.oslo.service.ProcessLauncher;
 import dev.oslo.service.ServiceStartException;
 
 /**
- * In a multi-process master, spawns the worker JVMs when the application context starts and waits
- * until each is ready; stops them when it closes. When the workers cannot be kept running (a slot
- * exceeded its restart limit) the {@link LauncherRuntime} shuts the master down with status 1.
+ * In a multi-process master, spawns the worker JVMs when the application context starts
+ * and waits until each is ready; stops them when it closes. When the workers cannot be
+ * kept running (a slot exceeded its restart limit) the {@link LauncherRuntime} shuts the
+ * master down with status 1.
  *
  * @since 0.1.0
  */

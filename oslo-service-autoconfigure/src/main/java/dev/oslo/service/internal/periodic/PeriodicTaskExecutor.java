@@ -5,9 +5,9 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Owns the threads that run periodic tasks, and shuts them down with the context. Deliberately not
- * a {@code TaskScheduler} bean itself, so that it never becomes the scheduler of the application's
- * own {@code @Scheduled} methods.
+ * Owns the threads that run periodic tasks, and shuts them down with the context.
+ * Deliberately not a {@code TaskScheduler} bean itself, so that it never becomes the
+ * scheduler of the application's own {@code @Scheduled} methods.
  *
  * @since 0.1.0
  */
@@ -18,7 +18,8 @@ public final class PeriodicTaskExecutor implements DisposableBean {
 	/**
 	 * Start the threads.
 	 * @param poolSize how many tasks may run at the same time
-	 * @param virtualThreads whether to run them on virtual threads (from JDK 21; ignored before)
+	 * @param virtualThreads whether to run them on virtual threads (from JDK 21; ignored
+	 * before)
 	 */
 	public PeriodicTaskExecutor(int poolSize, boolean virtualThreads) {
 		this.scheduler.setThreadNamePrefix("oslo-periodic-");

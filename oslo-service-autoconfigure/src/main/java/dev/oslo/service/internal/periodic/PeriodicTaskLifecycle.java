@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Schedules the {@code @PeriodicTask} methods once the services have started, and on shutdown
- * starts no new run and lets the runs in progress finish, within the graceful shutdown timeout,
- * before the services stop.
+ * Schedules the {@code @PeriodicTask} methods once the services have started, and on
+ * shutdown starts no new run and lets the runs in progress finish, within the graceful
+ * shutdown timeout, before the services stop.
  *
  * @since 0.1.0
  */
@@ -40,7 +40,8 @@ public final class PeriodicTaskLifecycle implements SmartLifecycle {
 	 * Create the lifecycle.
 	 * @param scheduler runs the tasks
 	 * @param registrar found the tasks
-	 * @param settings gives each task its settings as they are at each scheduling decision
+	 * @param settings gives each task its settings as they are at each scheduling
+	 * decision
 	 * @param shutdownTimeout how long runs in progress may take to finish on shutdown
 	 */
 	public PeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,

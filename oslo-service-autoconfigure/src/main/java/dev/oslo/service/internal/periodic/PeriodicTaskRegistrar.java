@@ -12,9 +12,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Finds the {@code @PeriodicTask} methods of every bean, proxied beans included (the method is
- * called on the proxy, so advice such as transactions applies). An annotated method that is static
- * or takes arguments fails start-up, naming the class and the method.
+ * Finds the {@code @PeriodicTask} methods of every bean, proxied beans included (the
+ * method is called on the proxy, so advice such as transactions applies). An annotated
+ * method that is static or takes arguments fails start-up, naming the class and the
+ * method.
  *
  * @since 0.1.0
  */

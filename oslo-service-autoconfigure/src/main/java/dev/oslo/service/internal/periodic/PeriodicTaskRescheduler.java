@@ -5,8 +5,8 @@ import dev.oslo.service.ReloadResult;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 
 /**
- * After every reload, reschedules the periodic tasks on their new settings (spacing, enabled,
- * cluster singleton), without waiting for each task's next run.
+ * After every reload, reschedules the periodic tasks on their new settings (spacing,
+ * enabled, cluster singleton), without waiting for each task's next run.
  *
  * @since 0.1.0
  */

@@ -41,10 +41,10 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * Binds every {@code @ConfigurationProperties} bean of the application afresh against an
- * environment, into new objects, with the same checks Spring Boot applies at start-up (setter
- * exceptions, conversion, {@code @Validated} constraints, self-validation, the bind handler
- * advisors' validators), so that an invalid
- * value is caught before anything is applied.
+ * environment, into new objects, with the same checks Spring Boot applies at start-up
+ * (setter exceptions, conversion, {@code @Validated} constraints, self-validation, the
+ * bind handler advisors' validators), so that an invalid value is caught before anything
+ * is applied.
  */
 final class ConfigurationPropertiesCheck {
 
@@ -58,9 +58,11 @@ final class ConfigurationPropertiesCheck {
 	}
 
 	/**
-	 * Bind and check every {@code @ConfigurationProperties} bean against {@code environment}.
+	 * Bind and check every {@code @ConfigurationProperties} bean against
+	 * {@code environment}.
 	 * @param environment the environment to check
-	 * @throws InvalidConfigurationException naming the property, its value and origin, and why
+	 * @throws InvalidConfigurationException naming the property, its value and origin,
+	 * and why
 	 */
 	void check(ConfigurableEnvironment environment) {
 		Binder binder = new Binder(ConfigurationPropertySources.get(environment),
@@ -142,7 +144,6 @@ final class ConfigurationPropertiesCheck {
 		return services;
 	}
 
-
 	private static String describe(BindException ex, ConfigurableEnvironment environment) {
 		if (ex.getCause() instanceof BindValidationException validation) {
 			return validation.getValidationErrors()
@@ -162,8 +163,8 @@ final class ConfigurationPropertiesCheck {
 	}
 
 	/**
-	 * A validator's error, with the value as the configuration spells it (the validator sees the
-	 * converted one, e.g. {@code PT-5S} for {@code -5s}).
+	 * A validator's error, with the value as the configuration spells it (the validator
+	 * sees the converted one, e.g. {@code PT-5S} for {@code -5s}).
 	 */
 	private static String describe(FieldError field, ConfigurableEnvironment environment) {
 		String name = field.getObjectName() + "." + DataObjectPropertyName.toDashedForm(field.getField());

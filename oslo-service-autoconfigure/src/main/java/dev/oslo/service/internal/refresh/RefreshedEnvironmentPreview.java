@@ -15,9 +15,10 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Builds what the environment would be after a refresh, without touching the live one: a copy of
- * its property sources, re-read by Spring Cloud's own {@link ConfigDataContextRefresher} inside a
- * scratch context that has no listeners, so nothing is rebound.
+ * Builds what the environment would be after a refresh, without touching the live one: a
+ * copy of its property sources, re-read by Spring Cloud's own
+ * {@link ConfigDataContextRefresher} inside a scratch context that has no listeners, so
+ * nothing is rebound.
  */
 final class RefreshedEnvironmentPreview {
 
@@ -29,10 +30,11 @@ final class RefreshedEnvironmentPreview {
 	/**
 	 * Re-read the configuration into a copy of {@code live}.
 	 * @param live the application's environment, left as it is
-	 * @param application the running application, which Spring Cloud's refresher reads settings
-	 * from (such as the environment prefix)
+	 * @param application the running application, which Spring Cloud's refresher reads
+	 * settings from (such as the environment prefix)
 	 * @return the copy, with the configuration files and imports as they are on disk now
-	 * @throws InvalidConfigurationException if the configuration cannot be read (e.g. broken YAML)
+	 * @throws InvalidConfigurationException if the configuration cannot be read (e.g.
+	 * broken YAML)
 	 */
 	static ConfigurableEnvironment of(ConfigurableEnvironment live, SpringApplication application) {
 		StandardEnvironment preview = new StandardEnvironment();

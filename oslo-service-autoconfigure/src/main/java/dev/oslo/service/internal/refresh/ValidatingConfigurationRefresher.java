@@ -11,12 +11,13 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A reload's configuration step on Spring Cloud's {@link ContextRefresher}: first re-read the
- * configuration into a copy of the environment and bind every {@code @ConfigurationProperties}
- * bean afresh against it; only when all of that succeeds, {@code refresh()} the live context
- * (configuration files and imports re-read, properties rebound, {@code @RefreshScope} beans
- * rebuilt, logging levels applied). Spring Cloud resets a properties bean to its defaults before it
- * rebinds it, so checking first is what keeps an invalid file from silently resetting values.
+ * A reload's configuration step on Spring Cloud's {@link ContextRefresher}: first re-read
+ * the configuration into a copy of the environment and bind every
+ * {@code @ConfigurationProperties} bean afresh against it; only when all of that
+ * succeeds, {@code refresh()} the live context (configuration files and imports re-read,
+ * properties rebound, {@code @RefreshScope} beans rebuilt, logging levels applied).
+ * Spring Cloud resets a properties bean to its defaults before it rebinds it, so checking
+ * first is what keeps an invalid file from silently resetting values.
  *
  * @since 0.1.0
  */
@@ -33,7 +34,8 @@ public final class ValidatingConfigurationRefresher
 
 	/**
 	 * Create the refresher of an application.
-	 * @param context the application's context, whose environment is previewed and refreshed
+	 * @param context the application's context, whose environment is previewed and
+	 * refreshed
 	 * @param contextRefresher Spring Cloud's refresher of that context
 	 */
 	public ValidatingConfigurationRefresher(ConfigurableApplicationContext context, ContextRefresher contextRefresher) {

@@ -18,8 +18,8 @@ class ConfigurationOptionsLoggerTests {
 		OsloServiceProperties.TaskOverride override = new OsloServiceProperties.TaskOverride();
 		override.setSpacing(Duration.ofSeconds(5));
 		properties.getPeriodic().getTasks().put("report", override);
-		assertThat(new ConfigurationOptionsLogger("oslo.service", properties, new MockEnvironment())
-			.options()).containsEntry("oslo.service.periodic.tasks.report.spacing", "5s")
+		assertThat(new ConfigurationOptionsLogger("oslo.service", properties, new MockEnvironment()).options())
+			.containsEntry("oslo.service.periodic.tasks.report.spacing", "5s")
 			.containsEntry("oslo.service.periodic.default-spacing", "60s")
 			.doesNotContainKey("oslo.service.periodic.tasks.report.enabled");
 	}
@@ -29,8 +29,8 @@ class ConfigurationOptionsLoggerTests {
 		OsloServiceProperties properties = new OsloServiceProperties();
 		MockEnvironment environment = new MockEnvironment();
 		environment.getPropertySources()
-			.addFirst(new SimpleCommandLinePropertySource("--db.password=hunter2",
-					"--api.token=abc", "--app.name=demo"));
+			.addFirst(
+					new SimpleCommandLinePropertySource("--db.password=hunter2", "--api.token=abc", "--app.name=demo"));
 		assertThat(new ConfigurationOptionsLogger("oslo.service", properties, environment).options())
 			.containsEntry("db.password", "******")
 			.containsEntry("api.token", "******")

@@ -16,10 +16,11 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A JVM that a test starts as a real child process, as a user starts one from a shell: its output
- * goes to a log file, signals are sent with {@code kill}. {@link #close()} kills it and every
- * process it started (a master's workers), and a shutdown hook does the same for whatever a test
- * that failed or timed out left behind when the test JVM exits.
+ * A JVM that a test starts as a real child process, as a user starts one from a shell:
+ * its output goes to a log file, signals are sent with {@code kill}. {@link #close()}
+ * kills it and every process it started (a master's workers), and a shutdown hook does
+ * the same for whatever a test that failed or timed out left behind when the test JVM
+ * exits.
  *
  * @since 0.1.0
  */
@@ -43,7 +44,8 @@ public final class ChildJvm implements AutoCloseable {
 
 	/**
 	 * This JVM's {@code java} followed by the given arguments.
-	 * @param arguments JVM options, then a main class or {@code -jar}, then program arguments
+	 * @param arguments JVM options, then a main class or {@code -jar}, then program
+	 * arguments
 	 * @return the command
 	 */
 	public static List<String> java(String... arguments) {
@@ -64,7 +66,8 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	/**
-	 * This JVM's {@code java} running a main class of the test class path with JVM options.
+	 * This JVM's {@code java} running a main class of the test class path with JVM
+	 * options.
 	 * @param options JVM options, e.g. {@code -XX:TieredStopAtLevel=1}
 	 * @param mainClass the class whose {@code main} runs
 	 * @param arguments its arguments
@@ -158,7 +161,8 @@ public final class ChildJvm implements AutoCloseable {
 	 * @param atMost how long to wait
 	 * @return the exit status
 	 * @throws InterruptedException if interrupted while waiting
-	 * @throws IllegalStateException if it still runs after {@code atMost}, with its output
+	 * @throws IllegalStateException if it still runs after {@code atMost}, with its
+	 * output
 	 */
 	public int awaitExit(Duration atMost) throws InterruptedException {
 		if (!this.process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -189,7 +193,8 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	/**
-	 * Kill the process and every process it started, wait until they are gone, and delete the log.
+	 * Kill the process and every process it started, wait until they are gone, and delete
+	 * the log.
 	 */
 	@Override
 	public void close() throws IOException {
@@ -198,10 +203,10 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	/**
-	 * Kill a process's descendants and, unless it is this JVM, the process itself; then wait a
-	 * little for them to be gone. The process goes first, so that a master cannot respawn a
-	 * worker killed before it; the descendants are listed before, since orphans are no longer
-	 * descendants.
+	 * Kill a process's descendants and, unless it is this JVM, the process itself; then
+	 * wait a little for them to be gone. The process goes first, so that a master cannot
+	 * respawn a worker killed before it; the descendants are listed before, since orphans
+	 * are no longer descendants.
 	 */
 	private static void killTree(ProcessHandle root, boolean killRoot) {
 		List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());

@@ -18,9 +18,9 @@ import com.sun.jna.NativeLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What systemd does with {@code NOTIFY_SOCKET}, for tests: an {@code AF_UNIX} datagram socket,
- * bound to a path or an abstract name, that queues every message it receives. The JDK cannot open
- * one, so it is made through JNA.
+ * What systemd does with {@code NOTIFY_SOCKET}, for tests: an {@code AF_UNIX} datagram
+ * socket, bound to a path or an abstract name, that queues every message it receives. The
+ * JDK cannot open one, so it is made through JNA.
  *
  * @since 0.1.0
  */
@@ -89,8 +89,8 @@ public final class NotifyListener implements AutoCloseable {
 	}
 
 	/**
-	 * The {@code struct sockaddr_un} to bind: the family, then a path and its terminating NUL, or,
-	 * for an {@code @} name, a NUL and the name.
+	 * The {@code struct sockaddr_un} to bind: the family, then a path and its terminating
+	 * NUL, or, for an {@code @} name, a NUL and the name.
 	 */
 	private static byte[] socketAddress(String notifySocket) {
 		byte[] name = notifySocket.getBytes(StandardCharsets.UTF_8);
@@ -130,7 +130,8 @@ public final class NotifyListener implements AutoCloseable {
 	}
 
 	/**
-	 * The next message that is not only a watchdog ping, waiting for it; pings are dropped.
+	 * The next message that is not only a watchdog ping, waiting for it; pings are
+	 * dropped.
 	 * @param timeout how long to wait in all
 	 * @return the message
 	 * @throws AssertionError if none arrived in time
