@@ -50,18 +50,20 @@ public final class LauncherRuntime implements AutoCloseable {
 
 	private LauncherRuntime(Builder builder) {
 		this.launcher = builder.launcher;
-		this.systemd = new SystemdReporter(builder.systemd, this.launcher);
+		SystemdNotifier notifier = (builder.systemd != null) ? builder.systemd
+				: SystemdNotifier.fromEnvironment(System::getenv, NotifyTransports::detect);
+		this.systemd = new SystemdReporter(notifier, this.launcher);
 		this.master = builder.worker.map((identity) -> new MasterConnection(identity, this.launcher, this::shutDown))
 			.orElse(null);
-		List<ReloadListener> own = new ArrayList<>();
-		own.add(this.systemd);
-		if (this.master != null) {
-			own.add(this.master);
-		}
 		Supplier<? extends List<? extends ReloadListener>> others = builder.listeners;
+		MasterConnection link = this.master;
 		this.reloads = new ReloadCoordinator(this.launcher, builder.refresher, () -> {
-			List<ReloadListener> all = new ArrayList<>(own);
+			List<ReloadListener> all = new ArrayList<>();
+			all.add(this.systemd);
 			all.addAll(others.get());
+			if (link != null) {
+				all.add(link);
+			}
 			return all;
 		});
 		this.shutdown = new GracefulShutdown(this.launcher, builder.exit);
@@ -163,7 +165,7 @@ public final class LauncherRuntime implements AutoCloseable {
 
 		private @Nullable Runnable steps;
 
-		private SystemdNotifier systemd;
+		private @Nullable SystemdNotifier systemd;
 
 		private ProcessExit exit = ProcessExit.JVM;
 
@@ -173,7 +175,6 @@ public final class LauncherRuntime implements AutoCloseable {
 
 		private Builder(Launcher launcher) {
 			this.launcher = Objects.requireNonNull(launcher, "launcher");
-			this.systemd = SystemdNotifier.fromEnvironment(System::getenv, NotifyTransports::detect);
 			this.worker = WorkerIdentity.current();
 		}
 
@@ -189,9 +190,10 @@ public final class LauncherRuntime implements AutoCloseable {
 		}
 
 		/**
-		 * Tell these listeners about every reload, after systemd. They are asked for at
-		 * the first reload, once the services have started, so a listener may depend on
-		 * the {@link ReloadCoordinator} itself.
+		 * Tell these listeners about every reload: after systemd hears of it and, in a
+		 * worker, before the master is answered. They are asked for at the first reload,
+		 * once the services have started, so a listener may depend on the
+		 * {@link ReloadCoordinator} itself.
 		 * @param listeners supplies the listeners, in order
 		 * @return this builder
 		 */

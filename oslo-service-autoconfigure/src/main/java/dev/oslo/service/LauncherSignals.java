@@ -3,12 +3,11 @@ package dev.oslo.service;
 import java.util.Objects;
 
 import dev.oslo.service.signal.SignalDispatcher;
-import org.jspecify.annotations.Nullable;
 
 /**
  * oslo's signals: SIGTERM begins a {@link GracefulShutdown}; SIGINT ends the process at
  * once with status 1, without waiting for work in flight; SIGHUP asks the
- * {@link ReloadCoordinator} for a reload (without one, SIGHUP is left to the JVM).
+ * {@link ReloadCoordinator} for a reload.
  */
 final class LauncherSignals implements AutoCloseable {
 
@@ -18,18 +17,18 @@ final class LauncherSignals implements AutoCloseable {
 
 	private final Runnable steps;
 
-	private final @Nullable ReloadCoordinator reloads;
+	private final ReloadCoordinator reloads;
 
 	/**
 	 * Prepare the handlers; {@link #install()} puts them in place.
 	 * @param shutdown the shutdown that SIGTERM begins
 	 * @param steps the work of that shutdown
-	 * @param reloads what SIGHUP asks for a reload, or {@code null} to leave SIGHUP alone
+	 * @param reloads what SIGHUP asks for a reload, and SIGTERM closes
 	 */
-	LauncherSignals(GracefulShutdown shutdown, Runnable steps, @Nullable ReloadCoordinator reloads) {
+	LauncherSignals(GracefulShutdown shutdown, Runnable steps, ReloadCoordinator reloads) {
 		this.shutdown = Objects.requireNonNull(shutdown, "shutdown");
 		this.steps = Objects.requireNonNull(steps, "steps");
-		this.reloads = reloads;
+		this.reloads = Objects.requireNonNull(reloads, "reloads");
 	}
 
 	/**
@@ -38,15 +37,12 @@ final class LauncherSignals implements AutoCloseable {
 	 * @return whether every handler was installed
 	 */
 	boolean install() {
-		ReloadCoordinator coordinator = this.reloads;
 		boolean term = this.dispatcher.onSignal("TERM", () -> {
-			if (coordinator != null) {
-				coordinator.close();
-			}
+			this.reloads.close();
 			this.shutdown.begin("SIGTERM", this.steps);
 		});
 		boolean interrupt = this.dispatcher.onSignalImmediately("INT", () -> this.shutdown.abort("SIGINT"));
-		boolean hangUp = coordinator == null || this.dispatcher.onSignal("HUP", () -> coordinator.request("SIGHUP"));
+		boolean hangUp = this.dispatcher.onSignal("HUP", () -> this.reloads.request("SIGHUP"));
 		return term && interrupt && hangUp;
 	}
 

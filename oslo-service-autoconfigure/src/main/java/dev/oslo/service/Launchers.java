@@ -70,7 +70,13 @@ public final class Launchers {
 		boolean master = workers > 1 && WorkerIdentity.current().isEmpty();
 		Launcher launcher = master ? new ProcessLauncher(() -> config, () -> supervision) : new ServiceLauncher(config);
 		LauncherRuntime runtime = LauncherRuntime.builder(launcher).signals(config.handleSignals()).build();
-		launcher.launchService(service, master ? workers : 1);
+		try {
+			launcher.launchService(service, master ? workers : 1);
+		}
+		catch (RuntimeException ex) {
+			runtime.close();
+			throw ex;
+		}
 		runtime.ready();
 		return launcher;
 	}

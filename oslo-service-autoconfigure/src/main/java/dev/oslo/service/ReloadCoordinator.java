@@ -211,7 +211,8 @@ public final class ReloadCoordinator {
 				: (this.refresher != null) ? this.launcher.snapshot().restartMethod() : RestartMethod.MUTATE;
 		logger.info("{}: reloading the configuration (restart method {})", reason,
 				method.name().toLowerCase(Locale.ROOT));
-		tellListeners((listener) -> listener.reloadStarting(reason));
+		List<ReloadListener> told = listeners();
+		tellListeners(told, (listener) -> listener.reloadStarting(reason));
 		Set<String> changed = Set.of();
 		ReloadResult result = null;
 		try {
@@ -240,25 +241,20 @@ public final class ReloadCoordinator {
 			logger.error("Reload failed", ex);
 		}
 		finally {
-			record((result != null) ? result
+			record(told, (result != null) ? result
 					: new ReloadResult(at, ReloadOutcome.FAILED, changed, "the reload ended abruptly", since(started)));
 		}
 	}
 
-	private void record(ReloadResult result) {
+	private void record(List<ReloadListener> told, ReloadResult result) {
 		(result.outcome() == ReloadOutcome.SUCCESS ? this.successes : this.failures).incrementAndGet();
 		this.totalNanos.addAndGet(result.duration().toNanos());
 		this.last = result;
-		tellListeners((listener) -> listener.reloadFinished(result));
+		tellListeners(told, (listener) -> listener.reloadFinished(result));
 	}
 
-	private void tellListeners(Consumer<ReloadListener> call) {
-		List<ReloadListener> resolved = this.listeners;
-		if (resolved == null) {
-			resolved = List.copyOf(this.listenerSource.get());
-			this.listeners = resolved;
-		}
-		for (ReloadListener listener : resolved) {
+	private void tellListeners(List<ReloadListener> told, Consumer<ReloadListener> call) {
+		for (ReloadListener listener : told) {
 			try {
 				call.accept(listener);
 			}
@@ -266,6 +262,26 @@ public final class ReloadCoordinator {
 				logger.error("A reload listener failed", ex);
 			}
 		}
+	}
+
+	/**
+	 * The listeners, found at the first reload. When they cannot be found (a listener
+	 * bean that fails to build), this reload tells none of them and the next one asks
+	 * again.
+	 */
+	private List<ReloadListener> listeners() {
+		List<ReloadListener> resolved = this.listeners;
+		if (resolved == null) {
+			try {
+				resolved = List.copyOf(this.listenerSource.get());
+			}
+			catch (RuntimeException ex) {
+				logger.error("The reload listeners could not be found; this reload tells none of them", ex);
+				return List.of();
+			}
+			this.listeners = resolved;
+		}
+		return resolved;
 	}
 
 	private static Duration since(long startedNanos) {

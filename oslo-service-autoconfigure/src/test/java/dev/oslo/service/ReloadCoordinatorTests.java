@@ -197,6 +197,29 @@ class ReloadCoordinatorTests {
 		assertThat(finished).hasSize(2).last().extracting(ReloadResult::outcome).isEqualTo(ReloadOutcome.SUCCESS);
 	}
 
+	@Test
+	void listenersThatCannotBeFoundSpoilOnlyTheReloadThatAskedForThem() throws InterruptedException {
+		this.launcher.launchService("a", new RecordingService("a", this.journal));
+		AtomicInteger asked = new AtomicInteger();
+		List<ReloadResult> finished = new CopyOnWriteArrayList<>();
+		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, Set::of, () -> {
+			if (asked.incrementAndGet() == 1) {
+				throw new IllegalStateException("listener bean failed to build");
+			}
+			return List.of(finished::add);
+		});
+		reloads.markReady();
+
+		reloads.request("first");
+		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
+		assertThat(reloads.snapshot().count()).isOne();
+		assertThat(finished).isEmpty();
+
+		reloads.request("second");
+		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
+		assertThat(finished).singleElement().extracting(ReloadResult::outcome).isEqualTo(ReloadOutcome.SUCCESS);
+	}
+
 	private ReloadCoordinator ready(ConfigurationRefresher refresher, ReloadListener... listeners) {
 		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, refresher, () -> List.of(listeners));
 		reloads.markReady();

@@ -55,13 +55,4 @@ abstract class OnProcessRoleCondition extends SpringBootCondition {
 
 	}
 
-	/** A worker JVM of a master. */
-	static final class Worker extends OnProcessRoleCondition {
-
-		Worker() {
-			super(Set.of(ProcessRole.WORKER));
-		}
-
-	}
-
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
+import dev.oslo.service.cluster.JdbcClusterLock;
 import dev.oslo.service.internal.DurationFormat;
 import org.jspecify.annotations.Nullable;
 
@@ -93,10 +94,12 @@ final class OsloServicePropertiesValidator implements Validator {
 	}
 
 	private void validatePeriodic(OsloServiceProperties.Periodic periodic, Errors errors) {
+		requirePositive(errors, "periodic.default-spacing", periodic.getDefaultSpacing());
+		requirePositive(errors, "periodic.interval-max", periodic.getIntervalMax());
 		if (periodic.getPoolSize() < 1) {
 			reject(errors, "periodic.pool-size", "must be at least 1");
 		}
-		if (!periodic.getLock().getTableName().matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+		if (!periodic.getLock().getTableName().matches(JdbcClusterLock.PLAIN_TABLE_NAME)) {
 			reject(errors, "periodic.lock.table-name", "must be a plain SQL table name");
 		}
 		periodic.getTasks().forEach((name, task) -> {

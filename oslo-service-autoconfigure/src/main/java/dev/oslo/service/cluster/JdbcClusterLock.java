@@ -33,6 +33,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class JdbcClusterLock implements ClusterLock {
 
+	/**
+	 * What a lock table's name may be: a plain SQL name, optionally schema-qualified,
+	 * since it is written into the SQL.
+	 */
+	public static final String PLAIN_TABLE_NAME = "[A-Za-z_][A-Za-z0-9_.]*";
+
 	/** The width of the lock table's {@code name} column. */
 	static final int MAX_NAME_LENGTH = 64;
 
@@ -53,8 +59,13 @@ public final class JdbcClusterLock implements ClusterLock {
 	 * @param dataSource the database
 	 * @param table the table's name, a plain SQL name
 	 * @param createTable whether to create the table when it does not exist
+	 * @throws IllegalArgumentException if the table's name is not a plain SQL name
 	 */
 	public JdbcClusterLock(DataSource dataSource, String table, boolean createTable) {
+		if (!table.matches(PLAIN_TABLE_NAME)) {
+			throw new IllegalArgumentException(
+					"The lock table's name must be a plain SQL name (" + PLAIN_TABLE_NAME + "), was '" + table + "'");
+		}
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.table = table;
 		this.createTable = createTable;

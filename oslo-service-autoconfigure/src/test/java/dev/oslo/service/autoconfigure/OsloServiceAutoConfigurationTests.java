@@ -163,6 +163,14 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	@Test
+	void periodicSpacingsThatAreNotPositiveFailNamingThePropertyAndValue() {
+		assertRejected("oslo.service.periodic.default-spacing=0", "oslo.service.periodic.default-spacing", "0",
+				"must be positive");
+		assertRejected("oslo.service.periodic.interval-max=-1s", "oslo.service.periodic.interval-max", "-1s",
+				"must be positive");
+	}
+
+	@Test
 	void aMaximumRespawnDelayBelowTheFirstFailsNamingBothProperties() {
 		this.runner
 			.withPropertyValues("oslo.service.worker.respawn-delay=2s", "oslo.service.worker.max-respawn-delay=1s")

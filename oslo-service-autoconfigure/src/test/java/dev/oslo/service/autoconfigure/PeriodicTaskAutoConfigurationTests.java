@@ -5,14 +5,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.oslo.service.LauncherRuntime;
 import dev.oslo.service.ReloadCoordinator;
-import dev.oslo.service.actuate.PeriodicTasksEndpoint;
 import dev.oslo.service.periodic.PeriodicTask;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.PeriodicTaskSnapshot;
 import dev.oslo.service.periodic.TaskRunListener;
 import dev.oslo.service.periodic.TaskSnapshots;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +26,8 @@ import static org.awaitility.Awaitility.await;
 class PeriodicTaskAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class,
-				PeriodicTaskAutoConfiguration.class, PeriodicTaskActuatorAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(OsloServiceAutoConfiguration.class, PeriodicTaskAutoConfiguration.class))
 		.withPropertyValues("oslo.service.signals.enabled=false", "oslo.service.log-options=false",
 				"oslo.service.periodic.jitter=false");
 
@@ -80,35 +77,6 @@ class PeriodicTaskAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining(Tasks.class.getName() + ".fast has an invalid spacing '${tasks.fast}'")
 				.hasStackTraceContaining("often"));
-	}
-
-	@Test
-	void theEndpointListsTasksAndRunsOneNowOnceEnabled() {
-		this.runner.withBean(Tasks.class)
-			.withPropertyValues("tasks.fast=1h", "management.endpoints.web.exposure.include=periodictasks")
-			.run((context) -> {
-				PeriodicTasksEndpoint endpoint = context.getBean(PeriodicTasksEndpoint.class);
-				assertThat(endpoint.periodicTasks().tasks()).extracting(PeriodicTaskSnapshot::name)
-					.contains("fast", "renamed", "external", "disabledTask");
-				assertThat(endpoint.run("fast").ran()).isTrue();
-				assertThat(context.getBean(Tasks.class).fast).hasValue(1);
-			});
-	}
-
-	@Test
-	void runsAreTimedInTheMeterRegistry() {
-		this.runner.withBean(Tasks.class)
-			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.withPropertyValues("tasks.fast=30ms")
-			.run((context) -> {
-				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				await().until(() -> registry.find("oslo.periodic.task").tag("name", "fast").timer() != null
-						&& registry.get("oslo.periodic.task")
-							.tag("name", "fast")
-							.tag("outcome", "success")
-							.timer()
-							.count() >= 2);
-			});
 	}
 
 	@Test

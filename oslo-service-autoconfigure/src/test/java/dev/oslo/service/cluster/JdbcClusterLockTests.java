@@ -87,6 +87,13 @@ class JdbcClusterLockTests {
 	}
 
 	@Test
+	void aTableNameThatIsNotPlainSqlIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new JdbcClusterLock(database("names"), "locks; DROP TABLE users", true))
+			.withMessageContaining("was 'locks; DROP TABLE users'");
+	}
+
+	@Test
 	void aTaskNameLongerThanTheNameColumnIsRefusedNamingTheFix() {
 		JdbcClusterLock lock = new JdbcClusterLock(database("long"), "locks", true);
 
