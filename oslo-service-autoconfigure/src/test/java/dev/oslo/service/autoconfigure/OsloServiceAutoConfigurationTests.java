@@ -27,6 +27,7 @@ import dev.oslo.service.internal.ProcessExit;
 import dev.oslo.service.internal.boot.ConfigurationOptionsLogger;
 import dev.oslo.service.internal.boot.LauncherStartupException;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
+import dev.oslo.service.process.SupervisionSettings;
 import dev.oslo.service.process.TestWorkers;
 import dev.oslo.service.process.WorkerCommand;
 import dev.oslo.service.process.WorkerSnapshot;
@@ -150,6 +151,22 @@ class OsloServiceAutoConfigurationTests {
 				assertThat(this.journal.events).isEmpty();
 			});
 		assertThat(this.journal.events).isEmpty();
+	}
+
+	@Test
+	void aMastersLauncherAndWorkerCommandBackOffWhenTheUserDefinesThem(@TempDir Path directory) {
+		WorkerCommand command = TestWorkers.java(directory.resolve("workers.log"));
+		ProcessLauncher own = new ProcessLauncher(() -> LauncherConfig.DEFAULTS.withHandleSignals(false),
+				() -> SupervisionSettings.DEFAULTS, command);
+		this.runner.withBean(WorkerCommand.class, () -> command)
+			.withBean("ownLauncher", ProcessLauncher.class, () -> own)
+			.withPropertyValues("oslo.service.workers=2")
+			.run((context) -> {
+				assertThat(context).getBean(ProcessLauncher.class).isSameAs(own);
+				assertThat(context).getBean(WorkerCommand.class).isSameAs(command);
+				assertThat(own.snapshot().workers()).extracting(WorkerSnapshot::state)
+					.containsExactly(WorkerState.READY, WorkerState.READY);
+			});
 	}
 
 	@Test
