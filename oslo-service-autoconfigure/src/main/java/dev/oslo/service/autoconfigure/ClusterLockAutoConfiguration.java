@@ -8,6 +8,7 @@ import dev.oslo.service.periodic.ClusterLock;
 import net.javacrumbs.shedlock.core.LockProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(LockProvider.class)
 @EnableConfigurationProperties(OsloServiceProperties.class)
 @Conditional(OnProcessRoleCondition.RunsServices.class)
+@ConditionalOnBooleanProperty(name = "oslo.service.enabled", matchIfMissing = true)
 public final class ClusterLockAutoConfiguration {
 
 	@Bean

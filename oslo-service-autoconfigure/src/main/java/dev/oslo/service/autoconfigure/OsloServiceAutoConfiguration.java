@@ -11,8 +11,8 @@ import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.internal.ProcessExit;
 import dev.oslo.service.internal.boot.ConfigurationOptionsLogger;
-import dev.oslo.service.internal.boot.RefuseTrafficThenCloseContext;
 import dev.oslo.service.internal.boot.LauncherRuntimeEvents;
+import dev.oslo.service.internal.boot.RefuseTrafficThenCloseContext;
 import dev.oslo.service.internal.boot.ServiceBeansLifecycle;
 import dev.oslo.service.internal.boot.ServiceFailureLiveness;
 import dev.oslo.service.internal.boot.WorkerCountWarning;
@@ -60,6 +60,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 @AutoConfiguration(afterName = "org.springframework.cloud.autoconfigure.RefreshAutoConfiguration")
 @EnableConfigurationProperties(OsloServiceProperties.class)
+@ConditionalOnBooleanProperty(name = "oslo.service.enabled", matchIfMissing = true)
 public final class OsloServiceAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(OsloServiceAutoConfiguration.class);

@@ -24,6 +24,12 @@ import org.springframework.boot.convert.DurationUnit;
 public class OsloServiceProperties {
 
 	/**
+	 * Whether the starter is on: false defines no launcher, no signal handlers, no
+	 * threads, no periodic tasks, no endpoints.
+	 */
+	private boolean enabled = true;
+
+	/**
 	 * How long a graceful shutdown may take, from SIGTERM to the process's exit; past it
 	 * the services still stopping are logged with their stacks and the process exits with
 	 * status 1. A bare number is in seconds; 0 waits forever.
@@ -64,6 +70,14 @@ public class OsloServiceProperties {
 	private final Systemd systemd = new Systemd();
 
 	private final Liveness liveness = new Liveness();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
 
 	public Duration getGracefulShutdownTimeout() {
 		return this.gracefulShutdownTimeout;

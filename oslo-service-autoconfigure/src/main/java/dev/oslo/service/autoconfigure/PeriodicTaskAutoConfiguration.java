@@ -12,6 +12,7 @@ import dev.oslo.service.periodic.TaskRunListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,7 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(after = OsloServiceAutoConfiguration.class)
 @Conditional(OnProcessRoleCondition.RunsServices.class)
 @EnableConfigurationProperties(OsloServiceProperties.class)
+@ConditionalOnBooleanProperty(name = "oslo.service.enabled", matchIfMissing = true)
 public final class PeriodicTaskAutoConfiguration {
 
 	@Bean

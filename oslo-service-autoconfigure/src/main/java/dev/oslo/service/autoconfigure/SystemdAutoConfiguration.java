@@ -19,7 +19,7 @@ import org.springframework.core.env.Environment;
  * @since 0.1.0
  */
 @AutoConfiguration(before = OsloServiceAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "oslo.service.systemd.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = { "oslo.service.enabled", "oslo.service.systemd.enabled" }, matchIfMissing = true)
 @Conditional(OnProcessRoleCondition.Main.class)
 public final class SystemdAutoConfiguration {
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.oslo.service.ConfigurationRefresher;
 import dev.oslo.service.ControllableService;
+import dev.oslo.service.Launcher;
 import dev.oslo.service.LauncherConfig;
 import dev.oslo.service.LauncherRuntime;
 import dev.oslo.service.LauncherSnapshot;
@@ -32,6 +33,7 @@ import dev.oslo.service.process.TestWorkers;
 import dev.oslo.service.process.WorkerCommand;
 import dev.oslo.service.process.WorkerSnapshot;
 import dev.oslo.service.process.WorkerState;
+import dev.oslo.service.systemd.SystemdNotifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -200,6 +202,30 @@ class OsloServiceAutoConfigurationTests {
 	@Test
 	void unknownRestartMethodFailsNamingThePropertyAndValue() {
 		assertBindingFails("oslo.service.restart-method=restart", "oslo.service.restart-method", "restart");
+	}
+
+	@Test
+	void enabledFalseSwitchesTheWholeStarterOff() {
+		String before = handlerOf("TERM");
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class, SystemdAutoConfiguration.class,
+					PeriodicTaskAutoConfiguration.class, PeriodicTaskActuatorAutoConfiguration.class,
+					ClusterLockAutoConfiguration.class, LauncherEndpointAutoConfiguration.class,
+					LauncherHealthContributorAutoConfiguration.class, LauncherMetricsAutoConfiguration.class))
+			.withBean(Journal.class, () -> this.journal)
+			.withUserConfiguration(TwoServices.class)
+			.withPropertyValues("oslo.service.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(Launcher.class)
+					.doesNotHaveBean(LauncherRuntime.class)
+					.doesNotHaveBean(ReloadCoordinator.class)
+					.doesNotHaveBean(PeriodicTaskScheduler.class)
+					.doesNotHaveBean(SystemdNotifier.class)
+					.doesNotHaveBean(OsloServiceProperties.class);
+				assertThat(handlerOf("TERM")).isEqualTo(before);
+				assertThat(this.journal.events).isEmpty();
+			});
 	}
 
 	@Test
