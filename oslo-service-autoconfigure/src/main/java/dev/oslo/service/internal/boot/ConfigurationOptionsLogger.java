@@ -36,6 +36,13 @@ public final class ConfigurationOptionsLogger implements SmartInitializingSingle
 	private static final Pattern SECRET = Pattern
 		.compile("(?i).*(password|passwd|secret|key|token|credential|private|vcap_services).*");
 
+	/** The password of a URI's user information: {@code amqp://user:secret@host}. */
+	private static final Pattern URI_PASSWORD = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^/@:\\s,]*):[^@/\\s,]*@");
+
+	/** A secret in a URI's query or a connection string: {@code ?password=secret}. */
+	private static final Pattern PARAMETER_SECRET = Pattern
+		.compile("(?i)((?:password|passwd|pwd|secret|token|apikey|api-key|api_key)=)[^&;\\s,]+");
+
 	private final String prefix;
 
 	private final Object properties;
@@ -116,8 +123,16 @@ public final class ConfigurationOptionsLogger implements SmartInitializingSingle
 		return String.valueOf(value);
 	}
 
-	private static String mask(String key, @Nullable Object value) {
-		return SECRET.matcher(key).matches() ? "******" : String.valueOf(value);
+	/**
+	 * A value as it may be logged: masked whole when its key names a secret, else with
+	 * the credentials inside it (a URI's password, a {@code password=} parameter) masked.
+	 */
+	static String mask(String key, @Nullable Object value) {
+		if (SECRET.matcher(key).matches()) {
+			return "******";
+		}
+		String text = URI_PASSWORD.matcher(String.valueOf(value)).replaceAll("$1:******@");
+		return PARAMETER_SECRET.matcher(text).replaceAll("$1******");
 	}
 
 }

@@ -38,4 +38,44 @@ class ConfigurationOptionsLoggerTests {
 			.containsEntry("oslo.service.graceful-shutdown-timeout", "60s");
 	}
 
+	@Test
+	void masksThePasswordInsideAUri() {
+		assertThat(
+				ConfigurationOptionsLogger.mask("spring.rabbitmq.addresses", "amqp://rabbit:rabbitpw@mq.example:5672"))
+			.isEqualTo("amqp://rabbit:******@mq.example:5672");
+		assertThat(ConfigurationOptionsLogger.mask("spring.rabbitmq.addresses",
+				"amqp://a:pw1@mq1:5672,amqp://b:pw2@mq2:5672"))
+			.isEqualTo("amqp://a:******@mq1:5672,amqp://b:******@mq2:5672");
+		assertThat(ConfigurationOptionsLogger.mask("spring.datasource.url",
+				"jdbc:postgresql://app:s3cret@db.example:5432/app"))
+			.isEqualTo("jdbc:postgresql://app:******@db.example:5432/app");
+	}
+
+	@Test
+	void masksSecretParametersOfAConnectionString() {
+		assertThat(ConfigurationOptionsLogger.mask("spring.datasource.url",
+				"jdbc:postgresql://db/app?user=app&password=s3cret&ssl=true"))
+			.isEqualTo("jdbc:postgresql://db/app?user=app&password=******&ssl=true");
+		assertThat(ConfigurationOptionsLogger.mask("app.search", "https://search.example/q?apikey=abc123"))
+			.isEqualTo("https://search.example/q?apikey=******");
+	}
+
+	@Test
+	void leavesValuesWithoutCredentialsAlone() {
+		assertThat(ConfigurationOptionsLogger.mask("app.endpoint", "https://example.com:8443/path?page=2"))
+			.isEqualTo("https://example.com:8443/path?page=2");
+		assertThat(ConfigurationOptionsLogger.mask("app.peer", "http://[::1]:8080/status"))
+			.isEqualTo("http://[::1]:8080/status");
+	}
+
+	@Test
+	void theWholeLogMasksUrlCredentials() {
+		MockEnvironment environment = new MockEnvironment();
+		environment.getPropertySources()
+			.addFirst(new SimpleCommandLinePropertySource(
+					"--spring.rabbitmq.addresses=amqp://rabbit:rabbitpw@mq.example:5672"));
+		assertThat(new ConfigurationOptionsLogger("oslo.service", new OsloServiceProperties(), environment).options())
+			.containsEntry("spring.rabbitmq.addresses", "amqp://rabbit:******@mq.example:5672");
+	}
+
 }
