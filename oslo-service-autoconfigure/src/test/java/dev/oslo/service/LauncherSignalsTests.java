@@ -49,11 +49,7 @@ class LauncherSignalsTests {
 	@BeforeAll
 	static void rememberTheJvmsHandlers() {
 		for (String name : List.of("TERM", "INT", "HUP")) {
-			Signal signal = new Signal(name);
-			SignalHandler current = Signal.handle(signal, (received) -> {
-			});
-			Signal.handle(signal, current);
-			jvmHandlers.put(name, current);
+			jvmHandlers.put(name, InstalledSignalHandlers.current(name));
 		}
 	}
 

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -44,10 +42,10 @@ class LaunchersTests {
 
 	@Test
 	void aFailedStartPutsTheSignalHandlersBack() {
-		String before = handlerOf("TERM");
+		String before = InstalledSignalHandlers.describe("TERM");
 		assertThatExceptionOfType(ServiceStartException.class).isThrownBy(() -> Launchers
 			.launch(LauncherConfig.DEFAULTS, new RecordingService("a", this.journal).failOnStart(), 1));
-		assertThat(handlerOf("TERM")).isEqualTo(before);
+		assertThat(InstalledSignalHandlers.describe("TERM")).isEqualTo(before);
 	}
 
 	@Test
@@ -55,17 +53,6 @@ class LaunchersTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.config.withGracefulShutdownTimeout(java.time.Duration.ofSeconds(-5)))
 			.withMessageContaining("gracefulShutdownTimeout");
-	}
-
-	/**
-	 * The handler in place for a signal, put back at once; told apart by its text, since
-	 * {@code sun.misc.Signal} wraps the JVM's own handlers anew at each call.
-	 */
-	private static String handlerOf(String name) {
-		Signal signal = new Signal(name);
-		SignalHandler current = Signal.handle(signal, SignalHandler.SIG_DFL);
-		Signal.handle(signal, current);
-		return current.toString();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.oslo.service.ConfigurationRefresher;
 import dev.oslo.service.ControllableService;
+import dev.oslo.service.InstalledSignalHandlers;
 import dev.oslo.service.Launcher;
 import dev.oslo.service.LauncherConfig;
 import dev.oslo.service.LauncherRuntime;
@@ -37,8 +38,6 @@ import dev.oslo.service.systemd.SystemdNotifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
@@ -206,7 +205,7 @@ class OsloServiceAutoConfigurationTests {
 
 	@Test
 	void enabledFalseSwitchesTheWholeStarterOff() {
-		String before = handlerOf("TERM");
+		String before = InstalledSignalHandlers.describe("TERM");
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class, SystemdAutoConfiguration.class,
 					PeriodicTaskAutoConfiguration.class, PeriodicTaskActuatorAutoConfiguration.class,
@@ -223,7 +222,7 @@ class OsloServiceAutoConfigurationTests {
 					.doesNotHaveBean(PeriodicTaskScheduler.class)
 					.doesNotHaveBean(SystemdNotifier.class)
 					.doesNotHaveBean(OsloServiceProperties.class);
-				assertThat(handlerOf("TERM")).isEqualTo(before);
+				assertThat(InstalledSignalHandlers.describe("TERM")).isEqualTo(before);
 				assertThat(this.journal.events).isEmpty();
 			});
 	}
@@ -288,23 +287,13 @@ class OsloServiceAutoConfigurationTests {
 
 	@Test
 	void signalHandlersAreInstalledByDefaultRestoredOnCloseAndCanBeTurnedOff() {
-		String before = handlerOf("TERM");
+		String before = InstalledSignalHandlers.describe("TERM");
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class))
 			.withBean(ProcessExit.class, RecordingExit::new)
-			.run((context) -> assertThat(handlerOf("TERM")).isNotEqualTo(before).startsWith("dev.oslo.service."));
-		assertThat(handlerOf("TERM")).isEqualTo(before);
-		this.runner.run((context) -> assertThat(handlerOf("TERM")).isEqualTo(before));
-	}
-
-	/**
-	 * The handler in place for a signal, put back at once. {@code sun.misc.Signal} wraps
-	 * the JVM's own handlers anew at each call, so handlers are told apart by their text.
-	 */
-	private static String handlerOf(String name) {
-		Signal signal = new Signal(name);
-		SignalHandler current = Signal.handle(signal, SignalHandler.SIG_DFL);
-		Signal.handle(signal, current);
-		return current.toString();
+			.run((context) -> assertThat(InstalledSignalHandlers.describe("TERM")).isNotEqualTo(before)
+				.startsWith("dev.oslo.service."));
+		assertThat(InstalledSignalHandlers.describe("TERM")).isEqualTo(before);
+		this.runner.run((context) -> assertThat(InstalledSignalHandlers.describe("TERM")).isEqualTo(before));
 	}
 
 	@Test
