@@ -232,17 +232,17 @@ public final class ReloadCoordinator {
 			logger.info("Reloaded in {} ms; changed keys: {}", result.duration().toMillis(), changed);
 		}
 		catch (InvalidConfigurationException ex) {
-			result = new ReloadResult(at, ReloadOutcome.FAILED, changed, ex.getMessage(), since(started));
+			result = new ReloadResult(at, ReloadOutcome.FAILURE, changed, ex.getMessage(), since(started));
 			logger.error("Reload rejected; the services keep running on the previous configuration: {}",
 					ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			result = new ReloadResult(at, ReloadOutcome.FAILED, changed, ex.getMessage(), since(started));
+			result = new ReloadResult(at, ReloadOutcome.FAILURE, changed, ex.getMessage(), since(started));
 			logger.error("Reload failed", ex);
 		}
 		finally {
 			record(told, (result != null) ? result
-					: new ReloadResult(at, ReloadOutcome.FAILED, changed, "the reload ended abruptly", since(started)));
+					: new ReloadResult(at, ReloadOutcome.FAILURE, changed, "the reload ended abruptly", since(started)));
 		}
 	}
 

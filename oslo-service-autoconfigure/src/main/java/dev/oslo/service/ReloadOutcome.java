@@ -17,6 +17,6 @@ public enum ReloadOutcome {
 	 * The new configuration was invalid and not applied, or a service failed to reset or
 	 * restart.
 	 */
-	FAILED
+	FAILURE
 
 }

@@ -70,7 +70,7 @@ class ReloadCoordinatorTests {
 		assertThat(this.journal).isEmpty();
 		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.RUNNING)).containsExactly("a");
 		ReloadResult last = reloads.snapshot().last();
-		assertThat(last.outcome()).isEqualTo(ReloadOutcome.FAILED);
+		assertThat(last.outcome()).isEqualTo(ReloadOutcome.FAILURE);
 		assertThat(last.error()).isEqualTo("x.timeout=\"soon\": not a duration");
 		assertThat(reloads.snapshot().failures()).isOne();
 	}
@@ -86,7 +86,7 @@ class ReloadCoordinatorTests {
 		reloads.awaitIdle(Duration.ofSeconds(30));
 		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.FAILED)).containsExactly("broken");
 		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.RUNNING)).containsExactly("fine");
-		assertThat(reloads.snapshot().last().outcome()).isEqualTo(ReloadOutcome.FAILED);
+		assertThat(reloads.snapshot().last().outcome()).isEqualTo(ReloadOutcome.FAILURE);
 		assertThat(reloads.snapshot().last().error()).contains("broken");
 		assertThat(this.launcher.snapshot().state()).isEqualTo(ServiceState.RUNNING);
 	}
@@ -188,7 +188,7 @@ class ReloadCoordinatorTests {
 		reloads.request("first");
 		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
 		assertThat(finished).singleElement().satisfies((result) -> {
-			assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILED);
+			assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILURE);
 			assertThat(result.error()).isEqualTo("the reload ended abruptly");
 		});
 

@@ -94,7 +94,7 @@ class SampleAppReloadIT {
 					""");
 			app.signal("HUP");
 			DocumentContext launcher = awaitReloads(app, 1);
-			assertThat(launcher.read("$.reloads.last.outcome", String.class)).isEqualTo("failed");
+			assertThat(launcher.read("$.reloads.last.outcome", String.class)).isEqualTo("failure");
 			assertThat(launcher.read("$.reloads.last.error", String.class))
 				.contains("oslo.service.graceful-shutdown-timeout=\"soon\"");
 			assertThat(launcher.read("$.gracefulShutdownTimeout", String.class)).isEqualTo("7s");

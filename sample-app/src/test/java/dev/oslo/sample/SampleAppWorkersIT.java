@@ -143,7 +143,7 @@ class SampleAppWorkersIT {
 			write("oslo.service.restart-method: mutate\nsample.work-queue.fail-on-reset: true\n");
 			app.signal("HUP");
 			await().atMost(RESPAWN).until(() -> app.launcher().read("$.reloads.count", Integer.class) == 1);
-			assertThat(app.launcher().read("$.reloads.last.outcome", String.class)).isEqualTo("failed");
+			assertThat(app.launcher().read("$.reloads.last.outcome", String.class)).isEqualTo("failure");
 			await().atMost(RESPAWN)
 				.until(() -> readyWorkerPids(app).size() == 2
 						&& readyWorkerPids(app).stream().noneMatch(before::contains));

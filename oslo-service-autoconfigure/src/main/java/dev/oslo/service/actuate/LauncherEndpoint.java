@@ -109,7 +109,7 @@ public class LauncherEndpoint {
 	 * The most recent reload.
 	 *
 	 * @param at when it began
-	 * @param outcome {@code success} or {@code failed}
+	 * @param outcome {@code success} or {@code failure}
 	 * @param changedKeys the keys whose values changed
 	 * @param error what went wrong, or {@code null}
 	 * @param duration how long it took, e.g. {@code 140ms}

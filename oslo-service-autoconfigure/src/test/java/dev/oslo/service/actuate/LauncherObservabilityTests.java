@@ -117,13 +117,13 @@ class LauncherObservabilityTests {
 		reloads.request("test");
 		ReloadTestSupport.awaitIdle(reloads, Duration.ofSeconds(30));
 		assertThat(registry.get("oslo.service.reloads").tag("outcome", "success").functionCounter().count()).isOne();
-		assertThat(registry.get("oslo.service.reloads").tag("outcome", "failed").functionCounter().count()).isOne();
+		assertThat(registry.get("oslo.service.reloads").tag("outcome", "failure").functionCounter().count()).isOne();
 		assertThat(registry.get("oslo.service.reload.duration").functionTimer().count()).isEqualTo(2.0);
 		assertThat(registry.get("oslo.service.reload.duration").functionTimer().totalTime(TimeUnit.NANOSECONDS))
 			.isPositive();
 		LauncherDescriptor descriptor = new LauncherEndpoint(this.launcher, reloads).launcher();
 		assertThat(descriptor.reloads().count()).isEqualTo(2);
-		assertThat(descriptor.reloads().last().outcome()).isEqualTo("failed");
+		assertThat(descriptor.reloads().last().outcome()).isEqualTo("failure");
 		assertThat(descriptor.reloads().last().error()).isEqualTo("x=\"y\": bad");
 	}
 

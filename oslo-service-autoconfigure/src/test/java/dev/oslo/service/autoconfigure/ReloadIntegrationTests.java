@@ -81,7 +81,7 @@ class ReloadIntegrationTests {
 				app.batch-size: 9
 				""");
 		ReloadResult result = reload();
-		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILED);
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILURE);
 		assertThat(result.error()).contains("oslo.service.graceful-shutdown-timeout=\"soon\"");
 		assertThat(properties().getGracefulShutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(this.context.getBean(AppProperties.class).getBatchSize()).isEqualTo(5);
@@ -94,7 +94,7 @@ class ReloadIntegrationTests {
 		start("oslo.service.graceful-shutdown-timeout: 10s\n");
 		write("oslo.service.graceful-shutdown-timeout: -5s\n");
 		ReloadResult result = reload();
-		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILED);
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILURE);
 		assertThat(result.error()).contains("oslo.service.graceful-shutdown-timeout=\"-5s\"")
 			.contains("must be 0 (wait forever) or positive");
 		assertThat(properties().getGracefulShutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -113,7 +113,7 @@ class ReloadIntegrationTests {
 		start("oslo.service.worker.max-respawn-delay: 10s\n");
 		write("oslo.service.worker.respawn-delay: 20s\noslo.service.worker.max-respawn-delay: 10s\n");
 		ReloadResult result = reload();
-		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILED);
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILURE);
 		assertThat(result.error()).contains("oslo.service.worker.max-respawn-delay=\"10s\": must not be below "
 				+ "oslo.service.worker.respawn-delay (20s)");
 		assertThat(properties().getWorker().getRespawnDelay()).isEqualTo(Duration.ofMillis(100));
@@ -125,7 +125,7 @@ class ReloadIntegrationTests {
 		write("oslo.service.periodic.tasks.cleanup.lock-at-most-for: 30s\n"
 				+ "oslo.service.periodic.tasks.cleanup.lock-at-least-for: 1m\n");
 		ReloadResult result = reload();
-		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILED);
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILURE);
 		assertThat(result.error())
 			.contains("must not exceed oslo.service.periodic.tasks.cleanup.lock-at-most-for (30s), " + "was 60s");
 		assertThat(properties().getPeriodic().getTasks().get("cleanup").getLockAtLeastFor()).isNull();
@@ -138,7 +138,7 @@ class ReloadIntegrationTests {
 		start(noDataSource);
 		write(noDataSource + "oslo.service.periodic.tasks.cleanup.cluster-singleton: true\n");
 		ReloadResult rejected = reload();
-		assertThat(rejected.outcome()).isEqualTo(ReloadOutcome.FAILED);
+		assertThat(rejected.outcome()).isEqualTo(ReloadOutcome.FAILURE);
 		assertThat(rejected.error()).contains("oslo.service.periodic.tasks[cleanup].cluster-singleton=\"true\"")
 			.contains("the application has no cluster lock");
 		assertThat(properties().getPeriodic().getTasks()).doesNotContainKey("cleanup");
@@ -155,7 +155,7 @@ class ReloadIntegrationTests {
 		start("app.batch-size: 5\n");
 		write("app.batch-size: 0\n");
 		ReloadResult result = reload();
-		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILED);
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILURE);
 		assertThat(result.error()).contains("app.batch-size=\"0\": must be greater than or equal to 1");
 		assertThat(this.context.getBean(AppProperties.class).getBatchSize()).isEqualTo(5);
 	}
@@ -165,7 +165,7 @@ class ReloadIntegrationTests {
 		start("app.batch-size: 5\n");
 		write("app:\n  batch-size: [unclosed\n");
 		ReloadResult result = reload();
-		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILED);
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILURE);
 		assertThat(result.error()).startsWith("cannot read the configuration");
 		assertThat(this.context.getBean(AppProperties.class).getBatchSize()).isEqualTo(5);
 	}
