@@ -12,6 +12,14 @@ public class InvalidConfigurationException extends RuntimeException {
 	/**
 	 * Create the exception.
 	 * @param message what is invalid: the property, the value and why
+	 */
+	public InvalidConfigurationException(String message) {
+		super(message);
+	}
+
+	/**
+	 * Create the exception.
+	 * @param message what is invalid: the property, the value and why
 	 * @param cause the underlying failure
 	 */
 	public InvalidConfigurationException(String message, Throwable cause) {

@@ -42,7 +42,7 @@ final class LauncherSignals implements AutoCloseable {
 			this.shutdown.begin("SIGTERM", this.steps);
 		});
 		boolean interrupt = this.dispatcher.onSignalImmediately("INT", () -> this.shutdown.abort("SIGINT"));
-		boolean hangUp = this.dispatcher.onSignal("HUP", () -> this.reloads.request("SIGHUP"));
+		boolean hangUp = this.dispatcher.onSignal("HUP", () -> this.reloads.request(ReloadTrigger.SIGHUP));
 		return term && interrupt && hangUp;
 	}
 

@@ -60,7 +60,7 @@ final class MasterConnection implements ReloadListener, AutoCloseable {
 
 			@Override
 			public void reload(String reason) {
-				reloads.request(reason, RestartMethod.MUTATE);
+				reloads.request(ReloadTrigger.MASTER, RestartMethod.MUTATE);
 			}
 
 		};

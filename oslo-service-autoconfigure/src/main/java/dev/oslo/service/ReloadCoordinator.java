@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,15 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs configuration reloads (SIGHUP) one at a time: re-read and check the configuration,
- * then restart the services as {@code restart-method} says ({@code reload}: stop, reset
- * and start each one; {@code mutate}: reset only).
+ * Runs configuration reloads one at a time, whatever asked for them (SIGHUP, an endpoint,
+ * a Spring Cloud refresh: see {@link ReloadTrigger}): re-read and check the
+ * configuration, then restart the services as {@code restart-method} says
+ * ({@code reload}: stop, reset and start each one; {@code mutate}: reset only).
  * <p>
- * Requests that arrive while a reload runs coalesce into exactly one more; a request
- * before the services have started waits until they have; requests after {@link #close()}
- * (shutdown) are ignored. Reloads run on a thread of their own, so a SIGTERM is never
- * queued behind one. Without a {@link ConfigurationRefresher} the configuration is not
- * re-read and services are only reset.
+ * Requests that arrive while a reload runs coalesce into exactly one more, and all of
+ * them get its result; a request before the services have started waits until they have;
+ * requests after {@link #close()} (shutdown) are ignored. Reloads run on a thread of
+ * their own, so a SIGTERM is never queued behind one. Without a
+ * {@link ConfigurationRefresher} the configuration is not re-read and services are only
+ * reset.
  *
  * @since 0.1.0
  */
@@ -52,13 +55,13 @@ public final class ReloadCoordinator {
 
 	private volatile @Nullable List<ReloadListener> listeners;
 
-	private boolean ready;
+	private volatile @Nullable Thread reloadingThread;
+
+	private volatile boolean ready;
 
 	private boolean running;
 
-	private boolean pending;
-
-	private @Nullable RestartMethod pendingMethod;
+	private @Nullable Pending pending;
 
 	private boolean closed;
 
@@ -89,52 +92,77 @@ public final class ReloadCoordinator {
 	 */
 	synchronized void markReady() {
 		this.ready = true;
-		if (this.pending && !this.running && !this.closed) {
-			this.pending = false;
-			startReloading("a reload requested during start-up", this.pendingMethod);
+		Pending waiting = this.pending;
+		if (waiting != null && !this.running && !this.closed) {
+			this.pending = null;
+			startReloading(waiting);
 		}
 	}
 
 	/**
-	 * Ask for a reload.
-	 * @param reason what asked, for the log (e.g. {@code SIGHUP})
+	 * Ask for a reload with the configured restart method.
+	 * @param trigger what asked
+	 * @return the result of the reload that serves this request
 	 */
-	public void request(String reason) {
-		request(reason, null);
+	public CompletableFuture<ReloadResult> request(ReloadTrigger trigger) {
+		return request(trigger, null);
 	}
 
 	/**
 	 * Ask for a reload with a given restart method, e.g. {@code mutate} when a
 	 * multi-process master asks a worker to reload in place. When requests coalesce, the
-	 * last one's method applies.
-	 * @param reason what asked, for the log
+	 * last one's trigger and method apply, and every one of them gets the same result.
+	 * @param trigger what asked
 	 * @param method the restart method, or {@code null} for the configured one
+	 * @return the result of the reload that serves this request; once the process is
+	 * shutting down, a {@link ReloadOutcome#FAILURE failure} that ran nothing
 	 */
-	public synchronized void request(String reason, @Nullable RestartMethod method) {
+	public synchronized CompletableFuture<ReloadResult> request(ReloadTrigger trigger, @Nullable RestartMethod method) {
 		if (this.closed) {
-			logger.info("{}: ignored, the process is shutting down", reason);
+			logger.info("{}: reload ignored, the process is shutting down", trigger);
+			return CompletableFuture.completedFuture(ignored(trigger));
 		}
-		else if (!this.ready) {
-			logger.info("{}: the services are still starting; reloading once they have", reason);
-			this.pending = true;
-			this.pendingMethod = method;
+		if (!this.ready || this.running) {
+			logger.info((!this.ready) ? "{}: the services are still starting; reloading once they have"
+					: "{}: a reload is running; one more follows it", trigger);
+			Pending waiting = this.pending;
+			this.pending = new Pending(trigger, method,
+					(waiting != null) ? waiting.result() : new CompletableFuture<>());
+			return this.pending.result();
 		}
-		else if (this.running) {
-			logger.info("{}: a reload is running; one more follows it", reason);
-			this.pending = true;
-			this.pendingMethod = method;
-		}
-		else {
-			startReloading(reason, method);
-		}
+		Pending now = new Pending(trigger, method, new CompletableFuture<>());
+		startReloading(now);
+		return now.result();
 	}
 
 	/**
-	 * Stop taking requests: a reload in progress finishes, a pending one is dropped.
+	 * Whether the services have started, so that a request runs without waiting for them.
+	 * @return {@code true} once the launcher has started its services
+	 */
+	public boolean isReady() {
+		return this.ready;
+	}
+
+	/**
+	 * Whether the calling thread is running a reload: code called from one (a service's
+	 * {@code reset()}, a {@link ReloadListener}) must not wait for another.
+	 * @return {@code true} on the reload thread while it reloads
+	 */
+	public boolean isReloadingThread() {
+		return Thread.currentThread() == this.reloadingThread;
+	}
+
+	/**
+	 * Stop taking requests: a reload in progress finishes, a pending one is dropped (its
+	 * requesters get a failure that ran nothing).
 	 */
 	synchronized void close() {
 		this.closed = true;
-		this.pending = false;
+		Pending dropped = this.pending;
+		this.pending = null;
+		if (dropped != null) {
+			dropped.result().complete(ignored(dropped.trigger()));
+		}
 		this.executor.shutdown();
 	}
 
@@ -148,7 +176,7 @@ public final class ReloadCoordinator {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			synchronized (this) {
-				if (!this.running && !this.pending) {
+				if (!this.running && this.pending == null) {
 					return true;
 				}
 				wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
@@ -167,54 +195,57 @@ public final class ReloadCoordinator {
 	}
 
 	/**
-	 * Whether SIGHUP re-reads the configuration, or only resets the services.
+	 * Whether a reload re-reads the configuration, or only resets the services.
 	 * @return {@code true} with a {@link ConfigurationRefresher}
 	 */
 	public boolean rereadsConfiguration() {
 		return this.refresher != null;
 	}
 
-	private void startReloading(String reason, @Nullable RestartMethod method) {
+	private void startReloading(Pending first) {
 		this.running = true;
 		this.executor.execute(() -> {
-			String next = reason;
-			RestartMethod nextMethod = method;
+			this.reloadingThread = Thread.currentThread();
+			Pending next = first;
 			while (true) {
 				try {
-					reloadOnce(next, nextMethod);
+					next.result().complete(reloadOnce(next.trigger(), next.method()));
 				}
 				catch (Error ex) {
-					synchronized (this) {
-						this.running = false;
-						notifyAll();
-					}
+					next.result().completeExceptionally(ex);
+					finishRunning();
 					throw ex;
 				}
 				synchronized (this) {
-					if (!this.pending || this.closed) {
-						this.running = false;
-						notifyAll();
+					Pending waiting = this.pending;
+					if (waiting == null || this.closed) {
+						finishRunning();
 						return;
 					}
-					this.pending = false;
-					nextMethod = this.pendingMethod;
+					this.pending = null;
+					next = waiting;
 				}
-				next = "a reload requested while the previous one ran";
 			}
 		});
 	}
 
-	private void reloadOnce(String reason, @Nullable RestartMethod requested) {
+	private synchronized void finishRunning() {
+		this.reloadingThread = null;
+		this.running = false;
+		notifyAll();
+	}
+
+	private ReloadResult reloadOnce(ReloadTrigger trigger, @Nullable RestartMethod requested) {
 		Instant at = Instant.now();
 		long started = System.nanoTime();
 		RestartMethod method = (requested != null) ? requested
 				: (this.refresher != null) ? this.launcher.snapshot().restartMethod() : RestartMethod.MUTATE;
-		logger.info("{}: reloading the configuration (restart method {})", reason,
+		logger.info("{}: reloading the configuration (restart method {})", trigger,
 				method.name().toLowerCase(Locale.ROOT));
 		List<ReloadListener> told = listeners();
-		tellListeners(told, (listener) -> listener.reloadStarting(reason));
+		tellListeners(told, (listener) -> listener.reloadStarting(trigger));
 		Set<String> changed = Set.of();
-		ReloadResult result = null;
+		ReloadResult result;
 		try {
 			if (this.refresher != null) {
 				changed = this.refresher.refresh();
@@ -228,22 +259,27 @@ public final class ReloadCoordinator {
 				}
 			}
 			this.launcher.restart(method);
-			result = new ReloadResult(at, ReloadOutcome.SUCCESS, changed, null, since(started));
+			result = new ReloadResult(at, trigger, ReloadOutcome.SUCCESS, changed, null, false, since(started));
 			logger.info("Reloaded in {} ms; changed keys: {}", result.duration().toMillis(), changed);
 		}
 		catch (InvalidConfigurationException ex) {
-			result = new ReloadResult(at, ReloadOutcome.FAILURE, changed, ex.getMessage(), since(started));
+			result = new ReloadResult(at, trigger, ReloadOutcome.FAILURE, changed, ex.getMessage(), true,
+					since(started));
 			logger.error("Reload rejected; the services keep running on the previous configuration: {}",
 					ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			result = new ReloadResult(at, ReloadOutcome.FAILURE, changed, ex.getMessage(), since(started));
+			result = new ReloadResult(at, trigger, ReloadOutcome.FAILURE, changed, ex.getMessage(), false,
+					since(started));
 			logger.error("Reload failed", ex);
 		}
-		finally {
-			record(told, (result != null) ? result
-					: new ReloadResult(at, ReloadOutcome.FAILURE, changed, "the reload ended abruptly", since(started)));
+		catch (Error ex) {
+			record(told, new ReloadResult(at, trigger, ReloadOutcome.FAILURE, changed, "the reload ended abruptly",
+					false, since(started)));
+			throw ex;
 		}
+		record(told, result);
+		return result;
 	}
 
 	private void record(List<ReloadListener> told, ReloadResult result) {
@@ -284,8 +320,20 @@ public final class ReloadCoordinator {
 		return resolved;
 	}
 
+	private static ReloadResult ignored(ReloadTrigger trigger) {
+		return new ReloadResult(Instant.now(), trigger, ReloadOutcome.FAILURE, Set.of(),
+				"ignored: the process is shutting down", false, Duration.ZERO);
+	}
+
 	private static Duration since(long startedNanos) {
 		return Duration.ofNanos(System.nanoTime() - startedNanos);
+	}
+
+	/**
+	 * A reload asked for and not yet begun.
+	 */
+	private record Pending(ReloadTrigger trigger, @Nullable RestartMethod method,
+			CompletableFuture<ReloadResult> result) {
 	}
 
 }

@@ -12,9 +12,9 @@ public interface ReloadListener {
 
 	/**
 	 * A reload begins: nothing has been re-read or restarted yet.
-	 * @param reason what asked for it, e.g. {@code SIGHUP}
+	 * @param trigger what asked for it
 	 */
-	default void reloadStarting(String reason) {
+	default void reloadStarting(ReloadTrigger trigger) {
 	}
 
 	/**

@@ -100,7 +100,7 @@ final class SystemdReporter implements ReloadListener, AutoCloseable {
 	}
 
 	@Override
-	public void reloadStarting(String reason) {
+	public void reloadStarting(ReloadTrigger trigger) {
 		synchronized (this) {
 			if (this.phase != Phase.RUNNING) {
 				return;
@@ -108,7 +108,7 @@ final class SystemdReporter implements ReloadListener, AutoCloseable {
 			this.phase = Phase.RELOADING;
 			// HotSpot's nanoTime on Linux is CLOCK_MONOTONIC, the clock systemd compares
 			// this with.
-			send(List.of("RELOADING=1", "MONOTONIC_USEC=" + System.nanoTime() / 1000), "reloading (" + reason + ")");
+			send(List.of("RELOADING=1", "MONOTONIC_USEC=" + System.nanoTime() / 1000), "reloading (" + trigger + ")");
 		}
 	}
 

@@ -135,7 +135,7 @@ class ArchitectureTests {
 				// reloads: the coordinator every trigger asks, its listeners and results,
 				// the refresher SPI
 				"ReloadCoordinator", "ReloadListener", "ReloadResult", "ReloadSnapshot", "ReloadOutcome",
-				"ConfigurationRefresher", "InvalidConfigurationException",
+				"ReloadTrigger", "ConfigurationRefresher", "InvalidConfigurationException",
 				// the process around a launcher, for a plain main and the
 				// auto-configuration alike
 				"LauncherRuntime");

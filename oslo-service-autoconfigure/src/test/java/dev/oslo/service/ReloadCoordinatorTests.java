@@ -1,8 +1,10 @@
 package dev.oslo.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +36,7 @@ class ReloadCoordinatorTests {
 			this.journal.add("refresh");
 			return Set.of("x.y");
 		});
-		reloads.request("test");
+		reloads.request(ReloadTrigger.APPLICATION);
 		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
 		assertThat(this.journal).containsExactly("refresh", "a.stop", "a.await", "a.reset", "a.start", "b.stop",
 				"b.await", "b.reset", "b.start");
@@ -52,7 +54,7 @@ class ReloadCoordinatorTests {
 		this.journal.clear();
 		ReloadCoordinator reloads = new ReloadCoordinator(mutating, Set::of, List::of);
 		reloads.markReady();
-		reloads.request("test");
+		reloads.request(ReloadTrigger.APPLICATION);
 		reloads.awaitIdle(Duration.ofSeconds(30));
 		assertThat(this.journal).containsExactly("a.reset");
 		mutating.stop();
@@ -65,7 +67,7 @@ class ReloadCoordinatorTests {
 		ReloadCoordinator reloads = ready(() -> {
 			throw new InvalidConfigurationException("x.timeout=\"soon\": not a duration", new RuntimeException());
 		});
-		reloads.request("test");
+		reloads.request(ReloadTrigger.APPLICATION);
 		reloads.awaitIdle(Duration.ofSeconds(30));
 		assertThat(this.journal).isEmpty();
 		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.RUNNING)).containsExactly("a");
@@ -82,7 +84,7 @@ class ReloadCoordinatorTests {
 		this.launcher.launchService("broken", broken);
 		this.launcher.launchService("fine", new RecordingService("fine", this.journal));
 		ReloadCoordinator reloads = ready(Set::of);
-		reloads.request("test");
+		reloads.request(ReloadTrigger.APPLICATION);
 		reloads.awaitIdle(Duration.ofSeconds(30));
 		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.FAILED)).containsExactly("broken");
 		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.RUNNING)).containsExactly("fine");
@@ -104,13 +106,18 @@ class ReloadCoordinatorTests {
 			}
 			return Set.of();
 		});
-		reloads.request("first");
+		CompletableFuture<ReloadResult> first = reloads.request(ReloadTrigger.SIGHUP);
 		firstRunning.await();
+		List<CompletableFuture<ReloadResult>> coalesced = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			reloads.request("burst " + i);
+			coalesced.add(reloads.request(ReloadTrigger.APPLICATION));
 		}
+		coalesced.add(reloads.request(ReloadTrigger.REFRESH_ENDPOINT));
 		releaseFirst.countDown();
-		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
+		assertThat(first.join().trigger()).isEqualTo(ReloadTrigger.SIGHUP);
+		ReloadResult second = coalesced.get(0).join();
+		assertThat(coalesced).allSatisfy((result) -> assertThat(result.join()).isSameAs(second));
+		assertThat(second.trigger()).isEqualTo(ReloadTrigger.REFRESH_ENDPOINT);
 		assertThat(refreshes).hasValue(2);
 		assertThat(reloads.snapshot().count()).isEqualTo(2);
 	}
@@ -123,8 +130,8 @@ class ReloadCoordinatorTests {
 			return Set.of();
 		}, List::of);
 		this.launcher.launchService("a", new RecordingService("a", this.journal));
-		reloads.request("early");
-		reloads.request("early again");
+		reloads.request(ReloadTrigger.APPLICATION);
+		reloads.request(ReloadTrigger.APPLICATION);
 		await().during(Duration.ofMillis(200)).until(() -> refreshes.get() == 0);
 		reloads.markReady();
 		await().until(() -> reloads.snapshot().count() == 1);
@@ -141,9 +148,35 @@ class ReloadCoordinatorTests {
 			return Set.of();
 		});
 		reloads.close();
-		reloads.request("late");
+		ReloadResult ignored = reloads.request(ReloadTrigger.REFRESH_EVENT).join();
+		assertThat(ignored.outcome()).isEqualTo(ReloadOutcome.FAILURE);
+		assertThat(ignored.error()).contains("shutting down");
 		assertThat(reloads.awaitIdle(Duration.ofSeconds(1))).isTrue();
 		assertThat(refreshes).hasValue(0);
+		assertThat(reloads.snapshot().count()).isZero();
+	}
+
+	@Test
+	void aRequestWaitingForStartUpIsAnsweredWhenTheProcessShutsDownInstead() {
+		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, Set::of, List::of);
+		CompletableFuture<ReloadResult> waiting = reloads.request(ReloadTrigger.REFRESH_ENDPOINT);
+		assertThat(waiting).isNotDone();
+		reloads.close();
+		assertThat(waiting.join().error()).contains("shutting down");
+	}
+
+	@Test
+	void codeRunByAReloadKnowsItIsOnTheReloadThread() {
+		this.launcher.launchService("a", new RecordingService("a", this.journal));
+		List<Boolean> seen = new CopyOnWriteArrayList<>();
+		ReloadCoordinator[] holder = new ReloadCoordinator[1];
+		holder[0] = ready(() -> {
+			seen.add(holder[0].isReloadingThread());
+			return Set.of();
+		});
+		holder[0].request(ReloadTrigger.APPLICATION).join();
+		assertThat(seen).containsExactly(true);
+		assertThat(holder[0].isReloadingThread()).isFalse();
 	}
 
 	@Test
@@ -152,7 +185,7 @@ class ReloadCoordinatorTests {
 		this.journal.clear();
 		ReloadCoordinator reloads = new ReloadCoordinator(this.launcher, null, List::of);
 		reloads.markReady();
-		reloads.request("SIGHUP");
+		reloads.request(ReloadTrigger.SIGHUP);
 		reloads.awaitIdle(Duration.ofSeconds(30));
 		assertThat(this.journal).containsExactly("a.reset");
 		assertThat(reloads.rereadsConfiguration()).isFalse();
@@ -164,11 +197,11 @@ class ReloadCoordinatorTests {
 		flaky.failOnReset(true);
 		this.launcher.launchService("flaky", flaky);
 		ReloadCoordinator reloads = ready(Set::of);
-		reloads.request("first");
+		reloads.request(ReloadTrigger.APPLICATION);
 		reloads.awaitIdle(Duration.ofSeconds(30));
 		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.FAILED)).containsExactly("flaky");
 		flaky.failOnReset(false);
-		reloads.request("second");
+		reloads.request(ReloadTrigger.APPLICATION);
 		reloads.awaitIdle(Duration.ofSeconds(30));
 		assertThat(this.launcher.snapshot().serviceNamesIn(ServiceState.RUNNING)).containsExactly("flaky");
 	}
@@ -185,14 +218,14 @@ class ReloadCoordinatorTests {
 			return Set.of();
 		}, finished::add);
 
-		reloads.request("first");
+		reloads.request(ReloadTrigger.APPLICATION);
 		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
 		assertThat(finished).singleElement().satisfies((result) -> {
 			assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILURE);
 			assertThat(result.error()).isEqualTo("the reload ended abruptly");
 		});
 
-		reloads.request("second");
+		reloads.request(ReloadTrigger.APPLICATION);
 		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
 		assertThat(finished).hasSize(2).last().extracting(ReloadResult::outcome).isEqualTo(ReloadOutcome.SUCCESS);
 	}
@@ -210,12 +243,12 @@ class ReloadCoordinatorTests {
 		});
 		reloads.markReady();
 
-		reloads.request("first");
+		reloads.request(ReloadTrigger.APPLICATION);
 		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
 		assertThat(reloads.snapshot().count()).isOne();
 		assertThat(finished).isEmpty();
 
-		reloads.request("second");
+		reloads.request(ReloadTrigger.APPLICATION);
 		assertThat(reloads.awaitIdle(Duration.ofSeconds(30))).isTrue();
 		assertThat(finished).singleElement().extracting(ReloadResult::outcome).isEqualTo(ReloadOutcome.SUCCESS);
 	}

@@ -78,7 +78,7 @@ class SystemdReporterTests {
 		this.listener.next(WAIT);
 
 		long before = System.nanoTime() / 1000;
-		reloads.request("SIGHUP");
+		reloads.request(ReloadTrigger.SIGHUP);
 		String reloading = this.listener.next(WAIT);
 		long after = System.nanoTime() / 1000;
 		assertThat(reloading).startsWith("RELOADING=1\n").endsWith("\nSTATUS=reloading (SIGHUP)");
@@ -117,7 +117,7 @@ class SystemdReporterTests {
 			reloads.markReady();
 			this.listener.next(WAIT);
 
-			reloads.request("SIGHUP");
+			reloads.request(ReloadTrigger.SIGHUP);
 			assertThat(this.listener.next(WAIT)).startsWith("RELOADING=1\n");
 			return this.listener.next(WAIT);
 		}

@@ -3,10 +3,12 @@ package dev.oslo.sample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
 import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * SIGHUP on the sample app's jar, with its configuration file edited between signals.
+ * Reloads of the sample app's jar (SIGHUP, the {@code launcher} and {@code refresh}
+ * endpoints), with its configuration file edited between them.
  */
 class SampleAppReloadIT {
 
@@ -185,9 +188,46 @@ class SampleAppReloadIT {
 		try (SampleProcess app = start("sample.heartbeat.interval: 5s\n",
 				"--management.endpoint.launcher.access=unrestricted")) {
 			write("sample.heartbeat.interval: 2s\n");
-			assertThat(app.post("/actuator/launcher").statusCode()).isEqualTo(200);
-			assertThat(awaitReloads(app, 1).read("$.reloads.last.outcome", String.class)).isEqualTo("success");
+			HttpResponse<String> response = app.post("/actuator/launcher");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(JsonPath.parse(response.body()).read("$.last.outcome", String.class)).isEqualTo("success");
+			assertThat(app.launcher().read("$.reloads.last.trigger", String.class)).isEqualTo("launcher-endpoint");
 			assertThat(app.output()).contains("POST /actuator/launcher: reloading the configuration");
+		}
+	}
+
+	@Test
+	void postToTheRefreshEndpointIsAReloadAndAnInvalidFileSentThatWayIsRejected() throws Exception {
+		try (SampleProcess app = start("""
+				sample.heartbeat.interval: 5s
+				sample.work-queue.batch-size: 4
+				""", "--management.endpoints.web.exposure.include=health,launcher,refresh")) {
+			write("""
+					sample.heartbeat.interval: 2s
+					sample.work-queue.batch-size: 4
+					""");
+			HttpResponse<String> applied = app.post("/actuator/refresh");
+			assertThat(applied.statusCode()).isEqualTo(200);
+			assertThat(JsonPath.parse(applied.body()).read("$", List.class)).contains("sample.heartbeat.interval");
+			DocumentContext launcher = app.launcher();
+			assertThat(launcher.read("$.reloads.last.trigger", String.class)).isEqualTo("refresh-endpoint");
+			assertThat(launcher.read("$.reloads.last.outcome", String.class)).isEqualTo("success");
+			assertThat(app.output()).contains("POST /actuator/refresh: reloading the configuration")
+				.contains("heartbeat reset; interval now 2s")
+				.contains("Service 'workQueueService' restarted");
+
+			write("""
+					sample.heartbeat.interval: 1s
+					sample.work-queue.batch-size: 0
+					""");
+			HttpResponse<String> rejected = app.post("/actuator/refresh");
+			assertThat(rejected.statusCode()).isEqualTo(400);
+			assertThat(JsonPath.parse(rejected.body()).read("$.error", String.class))
+				.contains("sample.work-queue.batch-size=\"0\": must be greater than or equal to 1");
+			launcher = app.launcher();
+			assertThat(launcher.read("$.reloads.count", Long.class)).isEqualTo(2);
+			assertThat(launcher.read("$.services[*].state", List.class)).containsExactly("RUNNING", "RUNNING");
+			assertThat(app.output()).doesNotContain("interval now 1s");
 		}
 	}
 

@@ -8,6 +8,7 @@ import dev.oslo.service.LauncherSnapshot;
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.ReloadResult;
 import dev.oslo.service.ReloadSnapshot;
+import dev.oslo.service.ReloadTrigger;
 import dev.oslo.service.ServiceSnapshot;
 import dev.oslo.service.ServiceState;
 import dev.oslo.service.internal.DurationFormat;
@@ -59,13 +60,13 @@ public class LauncherEndpoint {
 	}
 
 	/**
-	 * Ask for a reload, exactly as SIGHUP does: it runs in the background, after any
-	 * reload in progress.
-	 * @return the reloads so far; read the endpoint again for the outcome
+	 * Reload, exactly as SIGHUP does (after any reload in progress), and answer once it
+	 * has ended.
+	 * @return the reloads, whose {@code last} is the one this request ran (or joined)
 	 */
 	@WriteOperation
 	public ReloadsDescriptor reload() {
-		this.reloads.request("POST /actuator/launcher");
+		this.reloads.request(ReloadTrigger.LAUNCHER_ENDPOINT).join();
 		return reloads();
 	}
 
@@ -109,18 +110,19 @@ public class LauncherEndpoint {
 	 * The most recent reload.
 	 *
 	 * @param at when it began
+	 * @param trigger what asked for it, e.g. {@code sighup} or {@code refresh-endpoint}
 	 * @param outcome {@code success} or {@code failure}
 	 * @param changedKeys the keys whose values changed
 	 * @param error what went wrong, or {@code null}
 	 * @param duration how long it took, e.g. {@code 140ms}
 	 */
-	public record LastReload(String at, String outcome, List<String> changedKeys, @Nullable String error,
-			String duration) {
+	public record LastReload(String at, String trigger, String outcome, List<String> changedKeys,
+			@Nullable String error, String duration) {
 
 		static LastReload of(ReloadResult result) {
-			return new LastReload(result.at().toString(), result.outcome().name().toLowerCase(Locale.ROOT),
-					result.changedKeys().stream().sorted().toList(), result.error(),
-					DurationFormat.format(result.duration()));
+			return new LastReload(result.at().toString(), result.trigger().tag(),
+					result.outcome().name().toLowerCase(Locale.ROOT), result.changedKeys().stream().sorted().toList(),
+					result.error(), DurationFormat.format(result.duration()));
 		}
 
 	}

@@ -1,52 +1,63 @@
 package dev.oslo.service.actuate;
 
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.ReloadListener;
 import dev.oslo.service.ReloadOutcome;
-import dev.oslo.service.ReloadSnapshot;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.FunctionTimer;
+import dev.oslo.service.ReloadResult;
+import dev.oslo.service.ReloadTrigger;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Binds the reload meters: {@code oslo.service.reloads} (counter, tag {@code outcome})
- * and {@code oslo.service.reload.duration} (timer), read from the coordinator's snapshot.
+ * The reload meters: {@code oslo.service.reloads} (counter, tags {@code outcome} and
+ * {@code trigger}, every pair registered at zero so that a first failure shows as an
+ * increase) and {@code oslo.service.reload.duration} (timer). As a
+ * {@link ReloadListener}, it counts and times each reload when it ends.
  *
  * @since 0.1.0
  */
-public class ReloadMetrics implements MeterBinder {
+public class ReloadMetrics implements MeterBinder, ReloadListener {
 
-	private final ReloadCoordinator reloads;
+	private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
 
-	/**
-	 * Create the binder.
-	 * @param reloads the reloads to measure
-	 */
-	public ReloadMetrics(ReloadCoordinator reloads) {
-		this.reloads = reloads;
-	}
+	private volatile @Nullable Timer duration;
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		for (ReloadOutcome outcome : ReloadOutcome.values()) {
-			FunctionCounter
-				.builder("oslo.service.reloads", this.reloads, (reloads) -> count(reloads.snapshot(), outcome))
-				.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
-				.description("Configuration reloads (SIGHUP), by outcome")
-				.register(registry);
+			for (ReloadTrigger trigger : ReloadTrigger.values()) {
+				this.counters.put(new Key(outcome, trigger),
+						Counter.builder("oslo.service.reloads")
+							.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+							.tag("trigger", trigger.tag())
+							.description("Configuration reloads, by outcome and by what asked for them")
+							.register(registry));
+			}
 		}
-		FunctionTimer
-			.builder("oslo.service.reload.duration", this.reloads, (reloads) -> reloads.snapshot().count(),
-					(reloads) -> reloads.snapshot().totalDuration().toNanos(), TimeUnit.NANOSECONDS)
+		this.duration = Timer.builder("oslo.service.reload.duration")
 			.description("Time taken by configuration reloads")
 			.register(registry);
 	}
 
-	private static double count(ReloadSnapshot snapshot, ReloadOutcome outcome) {
-		return (outcome == ReloadOutcome.SUCCESS) ? snapshot.successes() : snapshot.failures();
+	@Override
+	public void reloadFinished(ReloadResult result) {
+		Counter counter = this.counters.get(new Key(result.outcome(), result.trigger()));
+		if (counter != null) {
+			counter.increment();
+		}
+		Timer timer = this.duration;
+		if (timer != null) {
+			timer.record(result.duration());
+		}
+	}
+
+	private record Key(ReloadOutcome outcome, ReloadTrigger trigger) {
 	}
 
 }

@@ -33,8 +33,8 @@ public final class LauncherMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(ReloadCoordinator.class)
 	@ConditionalOnMissingBean
-	ReloadMetrics reloadMetrics(ReloadCoordinator reloads) {
-		return new ReloadMetrics(reloads);
+	ReloadMetrics reloadMetrics() {
+		return new ReloadMetrics();
 	}
 
 }

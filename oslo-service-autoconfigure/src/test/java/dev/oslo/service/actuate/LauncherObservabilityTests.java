@@ -10,6 +10,7 @@ import dev.oslo.service.InvalidConfigurationException;
 import dev.oslo.service.LauncherConfig;
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.ReloadTestSupport;
+import dev.oslo.service.ReloadTrigger;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.ServiceStartException;
 import dev.oslo.service.ServiceState;
@@ -100,30 +101,37 @@ class LauncherObservabilityTests {
 	}
 
 	@Test
-	void reloadMetersCountReloadsByOutcomeAndTimeThem() throws InterruptedException {
+	void reloadMetersCountReloadsByOutcomeAndTriggerAndTimeThem() {
 		this.launcher.launchService("a", new ControllableService());
 		boolean[] fail = { false };
+		ReloadMetrics metrics = new ReloadMetrics();
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		metrics.bindTo(registry);
 		ReloadCoordinator reloads = ReloadTestSupport.ready(this.launcher, () -> {
 			if (fail[0]) {
 				throw new InvalidConfigurationException("x=\"y\": bad", new IllegalArgumentException());
 			}
 			return Set.of("x");
-		});
-		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		new ReloadMetrics(reloads).bindTo(registry);
-		reloads.request("test");
-		ReloadTestSupport.awaitIdle(reloads, Duration.ofSeconds(30));
+		}, metrics);
+		reloads.request(ReloadTrigger.SIGHUP).join();
 		fail[0] = true;
-		reloads.request("test");
-		ReloadTestSupport.awaitIdle(reloads, Duration.ofSeconds(30));
-		assertThat(registry.get("oslo.service.reloads").tag("outcome", "success").functionCounter().count()).isOne();
-		assertThat(registry.get("oslo.service.reloads").tag("outcome", "failure").functionCounter().count()).isOne();
-		assertThat(registry.get("oslo.service.reload.duration").functionTimer().count()).isEqualTo(2.0);
-		assertThat(registry.get("oslo.service.reload.duration").functionTimer().totalTime(TimeUnit.NANOSECONDS))
-			.isPositive();
+		reloads.request(ReloadTrigger.REFRESH_ENDPOINT).join();
+		assertThat(
+				registry.get("oslo.service.reloads").tags("outcome", "success", "trigger", "sighup").counter().count())
+			.isOne();
+		assertThat(registry.get("oslo.service.reloads")
+			.tags("outcome", "failure", "trigger", "refresh-endpoint")
+			.counter()
+			.count()).isOne();
+		assertThat(
+				registry.get("oslo.service.reloads").tags("outcome", "failure", "trigger", "sighup").counter().count())
+			.isZero();
+		assertThat(registry.get("oslo.service.reload.duration").timer().count()).isEqualTo(2);
+		assertThat(registry.get("oslo.service.reload.duration").timer().totalTime(TimeUnit.NANOSECONDS)).isPositive();
 		LauncherDescriptor descriptor = new LauncherEndpoint(this.launcher, reloads).launcher();
 		assertThat(descriptor.reloads().count()).isEqualTo(2);
 		assertThat(descriptor.reloads().last().outcome()).isEqualTo("failure");
+		assertThat(descriptor.reloads().last().trigger()).isEqualTo("refresh-endpoint");
 		assertThat(descriptor.reloads().last().error()).isEqualTo("x=\"y\": bad");
 	}
 

@@ -22,6 +22,7 @@ import dev.oslo.service.ReloadListener;
 import dev.oslo.service.ReloadOutcome;
 import dev.oslo.service.ReloadResult;
 import dev.oslo.service.ReloadTestSupport;
+import dev.oslo.service.ReloadTrigger;
 import dev.oslo.service.RestartMethod;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.ServiceState;
@@ -257,7 +258,7 @@ class OsloServiceAutoConfigurationTests {
 			.withBean("firstListener", OrderedListener.class, () -> new OrderedListener(heard))
 			.run((context) -> {
 				context.getBean(LauncherRuntime.class).ready();
-				context.getBean(ReloadCoordinator.class).request("test");
+				context.getBean(ReloadCoordinator.class).request(ReloadTrigger.APPLICATION);
 				await().until(() -> heard.size() == 2);
 				assertThat(heard).containsExactly("first", "second");
 			});
@@ -268,7 +269,7 @@ class OsloServiceAutoConfigurationTests {
 		this.runner.withBean(CoordinatorAwareListener.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			context.getBean(LauncherRuntime.class).ready();
-			context.getBean(ReloadCoordinator.class).request("test");
+			context.getBean(ReloadCoordinator.class).request(ReloadTrigger.APPLICATION);
 			CoordinatorAwareListener listener = context.getBean(CoordinatorAwareListener.class);
 			await().until(() -> listener.heard.get() == 1);
 		});
@@ -316,7 +317,7 @@ class OsloServiceAutoConfigurationTests {
 	void reloadsWaitForTheApplicationToBeReady() {
 		this.runner.withUserConfiguration(TwoServices.class).run((context) -> {
 			ReloadCoordinator reloads = context.getBean(ReloadCoordinator.class);
-			reloads.request("early");
+			reloads.request(ReloadTrigger.APPLICATION);
 			assertThat(ReloadTestSupport.awaitIdle(reloads, Duration.ofMillis(300))).isFalse();
 			assertThat(reloads.snapshot().count()).isZero();
 			context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.oslo.service.LauncherRuntime;
 import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.ReloadTrigger;
 import dev.oslo.service.periodic.PeriodicTask;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.PeriodicTaskSnapshot;
@@ -122,7 +123,7 @@ class PeriodicTaskAutoConfigurationTests {
 					assertThat(context).getBean(PeriodicTaskScheduler.class).isSameAs(own);
 					context.getBean(LauncherRuntime.class).ready();
 					TestPropertyValues.of("tasks.fast=50ms").applyTo(context);
-					context.getBean(ReloadCoordinator.class).request("test");
+					context.getBean(ReloadCoordinator.class).request(ReloadTrigger.APPLICATION);
 					Tasks tasks = context.getBean(Tasks.class);
 					await().until(() -> tasks.fast.get() >= 2);
 					assertThat(task(context, "fast").spacing()).isEqualTo(Duration.ofMillis(50));

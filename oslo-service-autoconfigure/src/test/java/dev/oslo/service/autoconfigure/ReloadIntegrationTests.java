@@ -9,30 +9,39 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.oslo.service.ReloadCoordinator;
-import dev.oslo.service.ReloadTestSupport;
 import dev.oslo.service.ReloadOutcome;
 import dev.oslo.service.ReloadResult;
+import dev.oslo.service.InvalidConfigurationException;
+import dev.oslo.service.ReloadTrigger;
 import dev.oslo.service.ServiceBase;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.ServiceState;
+import dev.oslo.service.actuate.RefreshEndpointWebExtension;
+import dev.oslo.service.internal.refresh.CoordinatedContextRefresher;
 import jakarta.validation.constraints.Min;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.context.config.annotation.RefreshScope;
+import org.springframework.cloud.context.refresh.ConfigDataContextRefresher;
+import org.springframework.cloud.context.refresh.ContextRefresher;
+import org.springframework.cloud.endpoint.event.RefreshEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.validation.annotation.Validated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Reloads of a real Spring Boot application whose configuration file is edited between
@@ -180,6 +189,74 @@ class ReloadIntegrationTests {
 	}
 
 	@Test
+	void aRefreshEventIsAReloadThatResetsTheServices() throws Exception {
+		start("app.batch-size: 5\n");
+		write("app.batch-size: 7\n");
+		this.context.publishEvent(new RefreshEvent(this, null, "a configuration watcher"));
+		ReloadResult result = this.context.getBean(ReloadCoordinator.class).snapshot().last();
+		assertThat(result.trigger()).isEqualTo(ReloadTrigger.REFRESH_EVENT);
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.SUCCESS);
+		assertThat(this.context.getBean(Worker.class).batchSizesSeenInReset).containsExactly(7);
+	}
+
+	@Test
+	void aContextRefresherCallIsAReloadAndAnInvalidOneIsRejected() throws Exception {
+		start("app.batch-size: 5\n");
+		ContextRefresher refresher = this.context.getBean(ContextRefresher.class);
+		write("app.batch-size: 7\n");
+		assertThat(refresher.refresh()).contains("app.batch-size");
+		assertThat(this.context.getBean(Worker.class).batchSizesSeenInReset).containsExactly(7);
+		assertThat(this.context.getBean(ReloadCoordinator.class).snapshot().last().trigger())
+			.isEqualTo(ReloadTrigger.CONTEXT_REFRESHER);
+		write("app.batch-size: 0\n");
+		assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(refresher::refresh)
+			.withMessageContaining("app.batch-size=\"0\"");
+		assertThat(this.context.getBean(AppProperties.class).getBatchSize()).isEqualTo(7);
+		assertThat(this.context.getBean(Worker.class).batchSizesSeenInReset).containsExactly(7);
+	}
+
+	@Test
+	void theRefreshEndpointAnswersTheReloadsOutcome() throws Exception {
+		start("""
+				management.endpoints.web.exposure.include: refresh
+				app.batch-size: 5
+				""");
+		RefreshEndpointWebExtension refresh = this.context.getBean(RefreshEndpointWebExtension.class);
+		write("""
+				management.endpoints.web.exposure.include: refresh
+				app.batch-size: 7
+				""");
+		WebEndpointResponse<Object> applied = refresh.refresh();
+		assertThat(applied.getStatus()).isEqualTo(200);
+		assertThat(applied.getBody()).asInstanceOf(InstanceOfAssertFactories.LIST).contains("app.batch-size");
+		assertThat(this.context.getBean(Worker.class).batchSizesSeenInReset).containsExactly(7);
+		write("""
+				management.endpoints.web.exposure.include: refresh
+				app.batch-size: 0
+				""");
+		WebEndpointResponse<Object> rejected = refresh.refresh();
+		assertThat(rejected.getStatus()).isEqualTo(400);
+		assertThat(rejected.getBody()).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("outcome", "failure")
+			.extractingByKey("error")
+			.asString()
+			.contains("app.batch-size=\"0\"");
+		assertThat(this.context.getBean(AppProperties.class).getBatchSize()).isEqualTo(7);
+		assertThat(this.context.getBean(ReloadCoordinator.class).snapshot().last().trigger())
+			.isEqualTo(ReloadTrigger.REFRESH_ENDPOINT);
+	}
+
+	@Test
+	void anApplicationsOwnContextRefresherIsKept() throws Exception {
+		write("app.batch-size: 5\n");
+		this.context = application(OwnRefresherApp.class).run();
+		assertThat(this.context.getBean(ContextRefresher.class)).isNotInstanceOf(CoordinatedContextRefresher.class);
+		write("app.batch-size: 7\n");
+		assertThat(reload().outcome()).isEqualTo(ReloadOutcome.SUCCESS);
+		assertThat(this.context.getBean(Worker.class).batchSizesSeenInReset).containsExactly(7);
+	}
+
+	@Test
 	void aServiceInRefreshScopeFailsStartUpWithAnExplanation() throws Exception {
 		write("app.batch-size: 5\n");
 		assertThatException().isThrownBy(() -> application(RefreshScopedServiceApp.class).run())
@@ -203,13 +280,12 @@ class ReloadIntegrationTests {
 		Files.writeString(this.directory.resolve("application.yml"), yaml);
 	}
 
-	private ReloadResult reload() throws InterruptedException {
+	private ReloadResult reload() {
 		ReloadCoordinator reloads = this.context.getBean(ReloadCoordinator.class);
 		long before = reloads.snapshot().count();
-		reloads.request("test");
-		assertThat(ReloadTestSupport.awaitIdle(reloads, Duration.ofSeconds(30))).isTrue();
+		ReloadResult result = reloads.request(ReloadTrigger.APPLICATION).join();
 		assertThat(reloads.snapshot().count()).isEqualTo(before + 1);
-		return reloads.snapshot().last();
+		return result;
 	}
 
 	private OsloServiceProperties properties() {
@@ -284,6 +360,24 @@ class ReloadIntegrationTests {
 		@Bean
 		Worker worker(AppProperties properties) {
 			return new Worker(properties);
+		}
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@EnableConfigurationProperties(AppProperties.class)
+	static class OwnRefresherApp {
+
+		@Bean
+		Worker worker(AppProperties properties) {
+			return new Worker(properties);
+		}
+
+		@Bean
+		ConfigDataContextRefresher ownContextRefresher(ConfigurableApplicationContext context,
+				org.springframework.cloud.context.scope.refresh.RefreshScope scope) {
+			return new ConfigDataContextRefresher(context, scope);
 		}
 
 	}

@@ -7,6 +7,7 @@ import dev.oslo.service.ControllableService;
 import dev.oslo.service.LauncherRuntime;
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.ReloadTestSupport;
+import dev.oslo.service.ReloadTrigger;
 import dev.oslo.service.RestartMethod;
 import dev.oslo.service.systemd.SystemdNotifier;
 import dev.oslo.service.test.systemd.NotifyListener;
@@ -54,7 +55,7 @@ class SystemdAutoConfigurationTests {
 			assertThat(listener.next(WAIT)).isEqualTo("READY=1\nSTATUS=1 service running");
 
 			ReloadCoordinator reloads = context.getBean(ReloadCoordinator.class);
-			reloads.request("SIGHUP");
+			reloads.request(ReloadTrigger.SIGHUP);
 			assertThat(listener.next(WAIT)).startsWith("RELOADING=1\nMONOTONIC_USEC=");
 			assertThat(listener.next(WAIT)).isEqualTo("READY=1\nSTATUS=1 service running");
 
@@ -88,12 +89,12 @@ class SystemdAutoConfigurationTests {
 			context.getBean(LauncherRuntime.class).ready();
 
 			worker.failOnReset(true);
-			reloads.request("SIGHUP");
+			reloads.request(ReloadTrigger.SIGHUP);
 			assertThat(ReloadTestSupport.awaitIdle(reloads, WAIT)).isTrue();
 			assertThat(availability.getLivenessState()).isEqualTo(LivenessState.BROKEN);
 
 			worker.failOnReset(false);
-			reloads.request("SIGHUP", RestartMethod.RELOAD);
+			reloads.request(ReloadTrigger.SIGHUP, RestartMethod.RELOAD);
 			assertThat(ReloadTestSupport.awaitIdle(reloads, WAIT)).isTrue();
 			assertThat(availability.getLivenessState()).isEqualTo(LivenessState.CORRECT);
 		});
@@ -106,7 +107,7 @@ class SystemdAutoConfigurationTests {
 			ReloadCoordinator reloads = context.getBean(ReloadCoordinator.class);
 			context.getBean(LauncherRuntime.class).ready();
 			context.getBean(ControllableService.class).failOnReset(true);
-			reloads.request("SIGHUP");
+			reloads.request(ReloadTrigger.SIGHUP);
 			assertThat(ReloadTestSupport.awaitIdle(reloads, WAIT)).isTrue();
 			assertThat(context.getBean(ApplicationAvailability.class).getLivenessState())
 				.isEqualTo(LivenessState.CORRECT);

@@ -1,6 +1,7 @@
 package dev.oslo.service.internal.refresh;
 
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.oslo.service.ConfigurationRefresher;
 
@@ -26,7 +27,7 @@ public final class ValidatingConfigurationRefresher
 
 	private final ConfigurableApplicationContext context;
 
-	private final ContextRefresher contextRefresher;
+	private final Supplier<Set<String>> apply;
 
 	private final ConfigurationPropertiesCheck check;
 
@@ -40,7 +41,8 @@ public final class ValidatingConfigurationRefresher
 	 */
 	public ValidatingConfigurationRefresher(ConfigurableApplicationContext context, ContextRefresher contextRefresher) {
 		this.context = context;
-		this.contextRefresher = contextRefresher;
+		this.apply = (contextRefresher instanceof CoordinatedContextRefresher coordinated) ? coordinated::refreshNow
+				: contextRefresher::refresh;
 		this.check = new ConfigurationPropertiesCheck(context);
 	}
 
@@ -52,7 +54,7 @@ public final class ValidatingConfigurationRefresher
 	@Override
 	public Set<String> refresh() {
 		this.check.check(RefreshedEnvironmentPreview.of(this.context.getEnvironment(), this.application));
-		return this.contextRefresher.refresh();
+		return this.apply.get();
 	}
 
 }
