@@ -12,7 +12,9 @@ import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.internal.ProcessExit;
 import dev.oslo.service.internal.boot.ConfigurationOptionsLogger;
 import dev.oslo.service.internal.boot.LauncherRuntimeEvents;
+import dev.oslo.service.internal.boot.OptionValueSanitizer;
 import dev.oslo.service.internal.boot.RefuseTrafficThenCloseContext;
+import dev.oslo.service.internal.boot.SanitizingFunctionsSanitizer;
 import dev.oslo.service.internal.boot.ServiceBeansLifecycle;
 import dev.oslo.service.internal.boot.ServiceFailureLiveness;
 import dev.oslo.service.internal.boot.WorkerCountWarning;
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -111,8 +114,9 @@ public final class OsloServiceAutoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "oslo.service.log-options", matchIfMissing = true)
 	ConfigurationOptionsLogger osloServiceOptionsLogger(OsloServiceProperties properties,
-			ConfigurableEnvironment environment) {
-		return new ConfigurationOptionsLogger("oslo.service", properties, environment);
+			ConfigurableEnvironment environment, ObjectProvider<OptionValueSanitizer> sanitizer) {
+		return new ConfigurationOptionsLogger("oslo.service", properties, environment,
+				sanitizer.getIfAvailable(() -> OptionValueSanitizer.NONE));
 	}
 
 	private static boolean hasBean(ListableBeanFactory beanFactory, Class<?> type) {
@@ -182,6 +186,23 @@ public final class OsloServiceAutoConfiguration {
 		@Bean
 		WorkerCountWarning osloServiceWorkerCountWarning(OsloServiceProperties properties) {
 			return new WorkerCountWarning(properties::getWorkers, properties.getWorkers());
+		}
+
+	}
+
+	/**
+	 * The application's {@code SanitizingFunction} beans also mask the options log, where
+	 * Actuator is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	@ConditionalOnBooleanProperty(name = "oslo.service.log-options", matchIfMissing = true)
+	static class OptionsSanitizingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		OptionValueSanitizer osloServiceOptionValueSanitizer(ObjectProvider<SanitizingFunction> functions) {
+			return new SanitizingFunctionsSanitizer(functions.orderedStream().toList());
 		}
 
 	}

@@ -25,7 +25,10 @@ import org.springframework.core.env.PropertySource;
 /**
  * Logs, before the services start, every {@code oslo.service.*} value in force (defaults
  * included) and every key the application itself configured (its config files and command
- * line), with secrets masked: oslo's {@code log_options}.
+ * line), with secrets masked: oslo's {@code log_options}. A value is masked whole when
+ * its key names a secret; otherwise the credentials inside it (a URI's password, a
+ * {@code password=} or {@code token=} parameter) are; then the given
+ * {@link OptionValueSanitizer} (the application's {@code SanitizingFunction} beans) runs.
  *
  * @since 0.1.0
  */
@@ -49,6 +52,8 @@ public final class ConfigurationOptionsLogger implements SmartInitializingSingle
 
 	private final ConfigurableEnvironment environment;
 
+	private final OptionValueSanitizer sanitizer;
+
 	/**
 	 * Create the logger of one properties bean and the application's own keys.
 	 * @param prefix the properties' prefix, e.g. {@code oslo.service}
@@ -56,11 +61,15 @@ public final class ConfigurationOptionsLogger implements SmartInitializingSingle
 	 * whose values (nested beans and maps flattened) are logged in force, defaults
 	 * included
 	 * @param environment the application's environment
+	 * @param sanitizer masks more, after the built-in rules (e.g. the application's
+	 * {@code SanitizingFunction} beans)
 	 */
-	public ConfigurationOptionsLogger(String prefix, Object properties, ConfigurableEnvironment environment) {
+	public ConfigurationOptionsLogger(String prefix, Object properties, ConfigurableEnvironment environment,
+			OptionValueSanitizer sanitizer) {
 		this.prefix = prefix;
 		this.properties = properties;
 		this.environment = environment;
+		this.sanitizer = sanitizer;
 	}
 
 	@Override
@@ -76,7 +85,7 @@ public final class ConfigurationOptionsLogger implements SmartInitializingSingle
 			if (isApplicationSource(source)) {
 				for (String key : ((EnumerablePropertySource<?>) source).getPropertyNames()) {
 					if (!key.startsWith(this.prefix + ".")) {
-						options.putIfAbsent(key, mask(key, this.environment.getProperty(key)));
+						options.putIfAbsent(key, sanitize(key, this.environment.getProperty(key)));
 					}
 				}
 			}
@@ -109,7 +118,7 @@ public final class ConfigurationOptionsLogger implements SmartInitializingSingle
 			flatten(key, value, options);
 		}
 		else if (value != null) {
-			options.put(key, mask(key, format(value)));
+			options.put(key, sanitize(key, format(value)));
 		}
 	}
 
@@ -121,6 +130,10 @@ public final class ConfigurationOptionsLogger implements SmartInitializingSingle
 			return constant.name().toLowerCase(Locale.ROOT);
 		}
 		return String.valueOf(value);
+	}
+
+	private String sanitize(String key, @Nullable Object value) {
+		return this.sanitizer.sanitize(key, mask(key, value));
 	}
 
 	/**

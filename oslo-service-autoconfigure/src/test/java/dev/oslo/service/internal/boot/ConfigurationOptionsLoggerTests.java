@@ -1,10 +1,16 @@
 package dev.oslo.service.internal.boot;
 
 import java.time.Duration;
+import java.util.List;
 
+import dev.oslo.service.autoconfigure.OsloServiceAutoConfiguration;
 import dev.oslo.service.autoconfigure.OsloServiceProperties;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -12,14 +18,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ConfigurationOptionsLoggerTests {
 
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class))
+		.withPropertyValues("oslo.service.signals.enabled=false")
+		.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new SimpleCommandLinePropertySource("--app.customer-id=42", "--app.name=demo",
+					"--db.password=hunter2")));
+
 	@Test
 	void writesPeriodicTaskOverridesKeyByKey() {
 		OsloServiceProperties properties = new OsloServiceProperties();
 		OsloServiceProperties.TaskOverride override = new OsloServiceProperties.TaskOverride();
 		override.setSpacing(Duration.ofSeconds(5));
 		properties.getPeriodic().getTasks().put("report", override);
-		assertThat(new ConfigurationOptionsLogger("oslo.service", properties, new MockEnvironment()).options())
-			.containsEntry("oslo.service.periodic.tasks.report.spacing", "5s")
+		assertThat(new ConfigurationOptionsLogger("oslo.service", properties, new MockEnvironment(),
+				OptionValueSanitizer.NONE)
+			.options()).containsEntry("oslo.service.periodic.tasks.report.spacing", "5s")
 			.containsEntry("oslo.service.periodic.default-spacing", "60s")
 			.doesNotContainKey("oslo.service.periodic.tasks.report.enabled");
 	}
@@ -31,8 +46,8 @@ class ConfigurationOptionsLoggerTests {
 		environment.getPropertySources()
 			.addFirst(
 					new SimpleCommandLinePropertySource("--db.password=hunter2", "--api.token=abc", "--app.name=demo"));
-		assertThat(new ConfigurationOptionsLogger("oslo.service", properties, environment).options())
-			.containsEntry("db.password", "******")
+		assertThat(new ConfigurationOptionsLogger("oslo.service", properties, environment, OptionValueSanitizer.NONE)
+			.options()).containsEntry("db.password", "******")
 			.containsEntry("api.token", "******")
 			.containsEntry("app.name", "demo")
 			.containsEntry("oslo.service.graceful-shutdown-timeout", "60s");
@@ -74,8 +89,42 @@ class ConfigurationOptionsLoggerTests {
 		environment.getPropertySources()
 			.addFirst(new SimpleCommandLinePropertySource(
 					"--spring.rabbitmq.addresses=amqp://rabbit:rabbitpw@mq.example:5672"));
-		assertThat(new ConfigurationOptionsLogger("oslo.service", new OsloServiceProperties(), environment).options())
-			.containsEntry("spring.rabbitmq.addresses", "amqp://rabbit:******@mq.example:5672");
+		assertThat(new ConfigurationOptionsLogger("oslo.service", new OsloServiceProperties(), environment,
+				OptionValueSanitizer.NONE)
+			.options()).containsEntry("spring.rabbitmq.addresses", "amqp://rabbit:******@mq.example:5672");
+	}
+
+	@Test
+	void theApplicationsSanitizingFunctionsMaskTooAfterTheBuiltInRules() {
+		SanitizingFunction customerIds = SanitizingFunction.sanitizeValue().ifKeyEquals("app.customer-id");
+		SanitizingFunction githubTokens = SanitizingFunction.sanitizeValue().ifValueStringMatches("^ghp_\\w+$");
+		MockEnvironment environment = new MockEnvironment();
+		environment.getPropertySources()
+			.addFirst(new SimpleCommandLinePropertySource("--app.customer-id=42", "--app.hook=ghp_abc123",
+					"--app.name=demo", "--spring.datasource.url=jdbc:postgresql://app:s3cret@db/app"));
+		assertThat(new ConfigurationOptionsLogger("oslo.service", new OsloServiceProperties(), environment,
+				new SanitizingFunctionsSanitizer(List.of(customerIds, githubTokens)))
+			.options()).containsEntry("app.customer-id", "******")
+			.containsEntry("app.hook", "******")
+			.containsEntry("app.name", "demo")
+			.containsEntry("spring.datasource.url", "jdbc:postgresql://app:******@db/app");
+	}
+
+	@Test
+	void theAutoConfigurationHandsTheSanitizingFunctionBeansToTheLog() {
+		this.contextRunner
+			.withBean(SanitizingFunction.class, () -> SanitizingFunction.sanitizeValue().ifKeyEquals("app.customer-id"))
+			.run((context) -> assertThat(context.getBean(ConfigurationOptionsLogger.class).options())
+				.containsEntry("app.customer-id", "******")
+				.containsEntry("app.name", "demo"));
+	}
+
+	@Test
+	void withoutActuatorTheBuiltInRulesStillMask() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
+			.run((context) -> assertThat(context.getBean(ConfigurationOptionsLogger.class).options())
+				.containsEntry("app.customer-id", "42")
+				.containsEntry("db.password", "******"));
 	}
 
 }
