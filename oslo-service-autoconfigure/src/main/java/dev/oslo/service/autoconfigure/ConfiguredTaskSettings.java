@@ -34,7 +34,7 @@ final class ConfiguredTaskSettings implements Supplier<TaskSettings> {
 
 	private final Environment environment;
 
-	private final boolean clusterLockAvailable;
+	private final @Nullable String missingClusterLock;
 
 	private TaskSettings lastGood;
 
@@ -42,16 +42,16 @@ final class ConfiguredTaskSettings implements Supplier<TaskSettings> {
 
 	/**
 	 * Read a task's settings; they must be valid now.
-	 * @param clusterLockAvailable whether the application has a cluster lock for
-	 * singleton tasks
+	 * @param missingClusterLock what the application must do to have a cluster lock for
+	 * singleton tasks, {@code null} when it has one
 	 * @throws IllegalStateException naming the property and the value that is wrong
 	 */
 	ConfiguredTaskSettings(PeriodicTaskDefinition definition, OsloServiceProperties properties, Environment environment,
-			boolean clusterLockAvailable) {
+			@Nullable String missingClusterLock) {
 		this.definition = definition;
 		this.properties = properties;
 		this.environment = environment;
-		this.clusterLockAvailable = clusterLockAvailable;
+		this.missingClusterLock = missingClusterLock;
 		this.lastGood = read();
 	}
 
@@ -98,11 +98,10 @@ final class ConfiguredTaskSettings implements Supplier<TaskSettings> {
 		if (!choose((override != null) ? override.getClusterSingleton() : null, this.definition.clusterSingleton())) {
 			return null;
 		}
-		if (!this.clusterLockAvailable) {
+		if (this.missingClusterLock != null) {
 			throw new IllegalStateException("Periodic task '" + name + "' is a cluster singleton, but the application "
-					+ "has no cluster lock: define one ShedLock LockProvider bean, or one DataSource (or mark one "
-					+ "@Primary; with net.javacrumbs.shedlock:shedlock-provider-jdbc-template on the classpath) for the "
-					+ "JDBC lock, or set " + prefix + "cluster-singleton=false");
+					+ "has no cluster lock: " + this.missingClusterLock + "; or set " + prefix
+					+ "cluster-singleton=false to run it on every replica");
 		}
 		// A default gives way to the other lifetime where that one is set, so that only
 		// two explicit

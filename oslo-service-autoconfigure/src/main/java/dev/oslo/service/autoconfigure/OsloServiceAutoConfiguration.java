@@ -1,5 +1,7 @@
 package dev.oslo.service.autoconfigure;
 
+import java.util.Optional;
+
 import dev.oslo.service.ConfigurationRefresher;
 import dev.oslo.service.Launcher;
 import dev.oslo.service.LauncherConfig;
@@ -20,7 +22,6 @@ import dev.oslo.service.internal.boot.ServiceFailureLiveness;
 import dev.oslo.service.internal.boot.WorkerCountWarning;
 import dev.oslo.service.internal.boot.WorkerProcessesLifecycle;
 import dev.oslo.service.internal.refresh.ValidatingConfigurationRefresher;
-import dev.oslo.service.periodic.ClusterLock;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.process.SupervisionSettings;
 import dev.oslo.service.process.WorkerCommand;
@@ -69,9 +70,10 @@ public final class OsloServiceAutoConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(OsloServiceAutoConfiguration.class);
 
 	@Bean
-	static ConfigurationPropertiesBindHandlerAdvisor osloServicePropertiesValidation(ListableBeanFactory beanFactory) {
-		return OsloServicePropertiesValidator.advisor(
-				() -> !hasBean(beanFactory, PeriodicTaskScheduler.class) || hasBean(beanFactory, ClusterLock.class));
+	static ConfigurationPropertiesBindHandlerAdvisor osloServicePropertiesValidation(
+			ConfigurableListableBeanFactory beanFactory) {
+		return OsloServicePropertiesValidator.advisor(() -> hasBean(beanFactory, PeriodicTaskScheduler.class)
+				? MissingClusterLock.remedy(beanFactory) : Optional.empty());
 	}
 
 	@Bean(destroyMethod = "close")

@@ -3,7 +3,8 @@ package dev.oslo.service.autoconfigure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.oslo.service.cluster.JdbcClusterLock;
 import dev.oslo.service.internal.DurationFormat;
@@ -34,28 +35,29 @@ final class OsloServicePropertiesValidator implements Validator {
 
 	private static final String PREFIX = "oslo.service.";
 
-	private final BooleanSupplier clusterLockAvailable;
+	private final Supplier<Optional<String>> missingClusterLock;
 
 	private final Map<ConfigurationPropertyName, Object> written;
 
-	private OsloServicePropertiesValidator(BooleanSupplier clusterLockAvailable,
+	private OsloServicePropertiesValidator(Supplier<Optional<String>> missingClusterLock,
 			Map<ConfigurationPropertyName, Object> written) {
-		this.clusterLockAvailable = clusterLockAvailable;
+		this.missingClusterLock = missingClusterLock;
 		this.written = written;
 	}
 
 	/**
 	 * The advisor that checks {@link OsloServiceProperties} wherever
 	 * {@code @ConfigurationProperties} are bound.
-	 * @param clusterLockAvailable whether the application has a cluster lock; asked only
-	 * when a task is made a cluster singleton by configuration
+	 * @param missingClusterLock what the application must do to have a cluster lock,
+	 * empty when it has one; asked only when a task is made a cluster singleton by
+	 * configuration
 	 * @return the advisor
 	 */
-	static ConfigurationPropertiesBindHandlerAdvisor advisor(BooleanSupplier clusterLockAvailable) {
+	static ConfigurationPropertiesBindHandlerAdvisor advisor(Supplier<Optional<String>> missingClusterLock) {
 		return (handler) -> {
 			Map<ConfigurationPropertyName, Object> written = new ConcurrentHashMap<>();
 			return new ValidationBindHandler(new WrittenValues(handler, written),
-					new OsloServicePropertiesValidator(clusterLockAvailable, written));
+					new OsloServicePropertiesValidator(missingClusterLock, written));
 		};
 	}
 
@@ -104,9 +106,10 @@ final class OsloServicePropertiesValidator implements Validator {
 		}
 		periodic.getTasks().forEach((name, task) -> {
 			validateLock(name, task, errors);
-			if (Boolean.TRUE.equals(task.getClusterSingleton()) && !this.clusterLockAvailable.getAsBoolean()) {
-				reject(errors, "periodic.tasks[" + name + "].cluster-singleton",
-						"the application has no cluster lock (a ShedLock LockProvider bean or a DataSource)");
+			if (Boolean.TRUE.equals(task.getClusterSingleton())) {
+				this.missingClusterLock.get()
+					.ifPresent((remedy) -> reject(errors, "periodic.tasks[" + name + "].cluster-singleton",
+							"the application has no cluster lock: " + remedy));
 			}
 		});
 	}

@@ -11,6 +11,7 @@ import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.TaskRunListener;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -60,10 +61,10 @@ public final class PeriodicTaskAutoConfiguration {
 
 	@Bean
 	PeriodicTaskLifecycle osloPeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,
-			OsloServiceProperties properties, Environment environment, ObjectProvider<ClusterLock> lock) {
-		boolean clusterLockAvailable = lock.getIfAvailable() != null;
+			OsloServiceProperties properties, Environment environment, ConfigurableListableBeanFactory beanFactory) {
+		String missingClusterLock = MissingClusterLock.remedy(beanFactory).orElse(null);
 		return new PeriodicTaskLifecycle(scheduler, registrar,
-				(definition) -> new ConfiguredTaskSettings(definition, properties, environment, clusterLockAvailable),
+				(definition) -> new ConfiguredTaskSettings(definition, properties, environment, missingClusterLock),
 				properties::getGracefulShutdownTimeout);
 	}
 

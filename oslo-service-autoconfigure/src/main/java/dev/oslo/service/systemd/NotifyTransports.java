@@ -18,6 +18,8 @@ public final class NotifyTransports {
 
 	static final String JNA = "dev.oslo.service.systemd.JnaNotifyTransport";
 
+	private static final String JNA_LIBRARY = "com.sun.jna.Native";
+
 	private static final Logger logger = LoggerFactory.getLogger(NotifyTransports.class);
 
 	private NotifyTransports() {
@@ -29,13 +31,34 @@ public final class NotifyTransports {
 	 * @return the transport, or empty when there is none
 	 */
 	public static Optional<NotifyTransport> detect() {
-		if (Runtime.version().feature() >= 22) {
+		return detect(NotifyTransports.class.getClassLoader());
+	}
+
+	/**
+	 * The best transport whose classes a class loader can see: FFM on JDK 22 and later
+	 * (when this library was built with JDK 22 or later), else JNA.
+	 * @param classLoader the application's class loader
+	 * @return the transport, or empty when there is none
+	 */
+	public static Optional<NotifyTransport> detect(ClassLoader classLoader) {
+		if (Runtime.version().feature() >= 22 && isPresent(FFM, classLoader)) {
 			Optional<NotifyTransport> ffm = load(FFM);
 			if (ffm.isPresent()) {
 				return ffm;
 			}
 		}
-		return load(JNA);
+		return isPresent(JNA_LIBRARY, classLoader) ? load(JNA) : Optional.empty();
+	}
+
+	private static boolean isPresent(String className, ClassLoader classLoader) {
+		try {
+			Class.forName(className, false, classLoader);
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			logger.debug("No {}: {}", className, ex.toString());
+			return false;
+		}
 	}
 
 	static Optional<NotifyTransport> load(String className) {

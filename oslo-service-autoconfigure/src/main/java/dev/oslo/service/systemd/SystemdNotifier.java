@@ -84,8 +84,9 @@ public final class SystemdNotifier {
 		}
 		Optional<NotifyTransport> transport = transports.get();
 		if (transport.isEmpty()) {
-			logger.warn("NOTIFY_SOCKET is set, but this JVM cannot send to a datagram socket: that takes JDK 22 or "
-					+ "later, or JNA (net.java.dev.jna:jna) on the class path; not notifying systemd");
+			logger.warn("NOTIFY_SOCKET is set, but this JVM cannot send to systemd's datagram socket: on JDK 17 to 21 "
+					+ "add the dependency net.java.dev.jna:jna (JDK 22 and later need none); not notifying systemd, "
+					+ "so a Type=notify unit waits for READY=1 until its start times out");
 			return DISABLED;
 		}
 		Duration watchdog = watchdogTimeout(environment);

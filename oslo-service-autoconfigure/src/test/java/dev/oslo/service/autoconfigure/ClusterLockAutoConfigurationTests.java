@@ -18,13 +18,16 @@ import dev.oslo.service.periodic.TaskSnapshots;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
+import org.h2.Driver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,9 +115,51 @@ class ClusterLockAutoConfigurationTests {
 				assertThat(context).getFailure()
 					.hasStackTraceContaining(
 							"Periodic task 'report' is a cluster singleton, but the application has no "
-									+ "cluster lock: define one ShedLock LockProvider bean, or one DataSource")
-					.hasStackTraceContaining("oslo.service.periodic.tasks.report.cluster-singleton=false");
+									+ "cluster lock: define a DataSource for ShedLock's JDBC lock (spring.datasource.url, with "
+									+ "org.springframework.boot:spring-boot-starter-jdbc and the database's driver), or define "
+									+ "a ShedLock LockProvider bean")
+					.hasStackTraceContaining("or set oslo.service.periodic.tasks.report.cluster-singleton=false");
 			});
+	}
+
+	@Test
+	void withoutShedLockStartUpFailsNamingTheDependencyToAdd() {
+		String addJdbcProvider = "add the dependency net.javacrumbs.shedlock:shedlock-provider-jdbc-template";
+		for (String hidden : List.of("net.javacrumbs.shedlock.", "net.javacrumbs.shedlock.provider.jdbctemplate.")) {
+			this.runner.withClassLoader(new FilteredClassLoader(hidden))
+				.withPropertyValues("spring.datasource.url=jdbc:h2:mem:nolib;DB_CLOSE_DELAY=-1")
+				.run((context) -> assertThat(context).getFailure()
+					.hasStackTraceContaining("Periodic task 'report' is a cluster singleton, but the application has "
+							+ "no cluster lock: " + addJdbcProvider)
+					.hasStackTraceContaining("or set oslo.service.periodic.tasks.report.cluster-singleton=false"));
+		}
+	}
+
+	@Test
+	void withoutSpringJdbcStartUpFailsNamingIt() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.jdbc."))
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("no cluster lock: add the dependency org.springframework:spring-jdbc"));
+	}
+
+	@Test
+	void aSingletonByPropertyWithoutShedLockFailsStartUpNamingThePropertyAndTheDependency() {
+		this.runner.withClassLoader(new FilteredClassLoader("net.javacrumbs.shedlock."))
+			.withBean(Plain.class)
+			.withPropertyValues("oslo.service.periodic.tasks.report.cluster-singleton=false",
+					"oslo.service.periodic.tasks.tidy.cluster-singleton=true")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("oslo.service.periodic.tasks[tidy].cluster-singleton")
+				.hasStackTraceContaining("the application has no cluster lock: add the dependency "
+						+ "net.javacrumbs.shedlock:shedlock-provider-jdbc-template"));
+	}
+
+	@Test
+	void withTwoDataSourcesAndNoPrimaryStartUpFailsNamingThem() {
+		this.runner.withBean("orders", DataSource.class, () -> dataSource("orders"))
+			.withBean("audit", DataSource.class, () -> dataSource("audit"))
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("mark one of the DataSource beans [orders, audit] @Primary"));
 	}
 
 	@Test
@@ -203,6 +248,10 @@ class ClusterLockAutoConfigurationTests {
 		return new JdbcTemplate(context.getBean(DataSource.class));
 	}
 
+	private static DataSource dataSource(String name) {
+		return new SimpleDriverDataSource(new Driver(), "jdbc:h2:mem:" + name);
+	}
+
 	private static PeriodicTaskSnapshot report(ApplicationContext context) {
 		return TaskSnapshots.named(context.getBean(PeriodicTaskScheduler.class), "report");
 	}
@@ -214,6 +263,14 @@ class ClusterLockAutoConfigurationTests {
 		@PeriodicTask(spacing = "1h", name = "report", clusterSingleton = true)
 		void report() {
 			this.runs.incrementAndGet();
+		}
+
+	}
+
+	static class Plain {
+
+		@PeriodicTask(spacing = "1h", name = "tidy")
+		void tidy() {
 		}
 
 	}

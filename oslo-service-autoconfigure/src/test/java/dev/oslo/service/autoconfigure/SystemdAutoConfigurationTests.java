@@ -12,6 +12,7 @@ import dev.oslo.service.RestartMethod;
 import dev.oslo.service.systemd.SystemdNotifier;
 import dev.oslo.service.test.systemd.NotifyListener;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -23,7 +24,10 @@ import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -32,9 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * systemd notification and liveness as a Spring Boot application wires them.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SystemdAutoConfigurationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	/**
+	 * Hidden, it stands for a JDK older than 22, where this transport is never loaded.
+	 */
+	private static final String FFM_TRANSPORT = "dev.oslo.service.systemd.FfmNotifyTransport";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class, SystemdAutoConfiguration.class,
@@ -77,6 +87,38 @@ class SystemdAutoConfigurationTests {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(SystemdNotifier.class));
 		this.runner.withPropertyValues("oslo.service.systemd.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(SystemdNotifier.class));
+	}
+
+	@Test
+	void underSystemdWithoutFfmOrJnaTheStartUpLogNamesTheDependencyToAdd(CapturedOutput output) {
+		this.runner.withClassLoader(new FilteredClassLoader(FFM_TRANSPORT, "com.sun.jna."))
+			.withPropertyValues("NOTIFY_SOCKET=" + this.directory.resolve("notify"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(SystemdNotifier.class).isEnabled()).isFalse();
+				assertThat(output).containsOnlyOnce("add the dependency net.java.dev.jna:jna")
+					.contains("not notifying systemd");
+			});
+	}
+
+	@Test
+	void outsideSystemdAMissingJnaGoesUnmentioned(CapturedOutput output) {
+		this.runner.withClassLoader(new FilteredClassLoader(FFM_TRANSPORT, "com.sun.jna."))
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("net.java.dev.jna:jna");
+	}
+
+	@Test
+	void withJnaAndNoFfmSystemdIsNotifiedThroughJna(CapturedOutput output) throws Exception {
+		try (NotifyListener listener = NotifyListener.bind(this.directory.resolve("notify"))) {
+			this.runner.withClassLoader(new FilteredClassLoader(FFM_TRANSPORT))
+				.withPropertyValues("NOTIFY_SOCKET=" + listener.notifySocket())
+				.run((context) -> {
+					context.getBean(LauncherRuntime.class).ready();
+					assertThat(listener.next(WAIT)).isEqualTo("READY=1\nSTATUS=1 service running");
+				});
+			assertThat(output).contains("Notifying systemd at " + listener.notifySocket() + " through JNA");
+		}
 	}
 
 	@Test

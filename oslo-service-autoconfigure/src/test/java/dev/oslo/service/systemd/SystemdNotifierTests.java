@@ -46,7 +46,7 @@ class SystemdNotifierTests {
 		SystemdNotifier notifier = SystemdNotifier.fromEnvironment(Map.of("NOTIFY_SOCKET", "/run/notify")::get,
 				Optional::empty);
 		assertThat(notifier.isEnabled()).isFalse();
-		assertThat(output).contains("takes JDK 22 or later, or JNA");
+		assertThat(output).contains("add the dependency net.java.dev.jna:jna");
 	}
 
 	@Test
