@@ -241,8 +241,8 @@ public final class ReloadCoordinator {
 			logger.error("Reload failed", ex);
 		}
 		finally {
-			record(told, (result != null) ? result
-					: new ReloadResult(at, ReloadOutcome.FAILURE, changed, "the reload ended abruptly", since(started)));
+			record(told, (result != null) ? result : new ReloadResult(at, ReloadOutcome.FAILURE, changed,
+					"the reload ended abruptly", since(started)));
 		}
 	}
 

@@ -63,6 +63,18 @@ class SampleAppPeriodicIT {
 	}
 
 	@Test
+	void anUnknownTaskNameAnswers404ToReadAndToRun() throws Exception {
+		write("");
+		try (SampleProcess app = start("--management.endpoint.periodictasks.access=unrestricted")) {
+			assertThat(app.getResponse("/actuator/periodictasks/no-such-task").statusCode()).isEqualTo(404);
+			assertThat(app.post("/actuator/periodictasks/no-such-task").statusCode()).isEqualTo(404);
+			HttpResponse<String> audit = app.getResponse("/actuator/periodictasks/audit");
+			assertThat(audit.statusCode()).isEqualTo(200);
+			assertThat(JsonPath.parse(audit.body()).read("$.name", String.class)).isEqualTo("audit");
+		}
+	}
+
+	@Test
 	void aFailingTaskLeavesTheOthersOnSchedule() throws Exception {
 		write("""
 				sample.audit.spacing: 100ms

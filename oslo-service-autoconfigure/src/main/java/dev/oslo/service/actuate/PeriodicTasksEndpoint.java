@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.PeriodicTaskSnapshot;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -14,9 +15,11 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * The {@code periodictasks} endpoint: every periodic task, its spacing, last and next
- * run, and run counts. Its write operation ({@code POST /actuator/periodictasks/{name}},
- * off unless {@code management.endpoint.periodictasks.access=unrestricted}) runs one task
- * now.
+ * run, and run counts, or one task by name. Its write operation ({@code POST
+ * /actuator/periodictasks/{name}}, off unless
+ * {@code management.endpoint.periodictasks.access=unrestricted}) runs one task now. An
+ * unknown name answers {@code null}, which the web answers with 404 (see
+ * {@link PeriodicTasksEndpointWebExtension}).
  *
  * @since 0.1.0
  */
@@ -43,19 +46,33 @@ public class PeriodicTasksEndpoint {
 	}
 
 	/**
-	 * Run one task now, outside its schedule; skipped if it is running.
+	 * Describe one task.
 	 * @param name the task
-	 * @return whether it ran, and the task afterwards
+	 * @return the task, or {@code null} if there is no task of that name
 	 */
-	@WriteOperation
-	public RunDescriptor run(@Selector String name) {
-		boolean ran = this.scheduler.runNow(name);
-		PeriodicTaskSnapshot task = this.scheduler.snapshot()
+	@ReadOperation
+	public @Nullable PeriodicTaskSnapshot periodicTask(@Selector String name) {
+		return this.scheduler.snapshot()
 			.stream()
 			.filter((snapshot) -> snapshot.name().equals(name))
 			.findFirst()
-			.orElseThrow();
-		return new RunDescriptor(ran, task);
+			.orElse(null);
+	}
+
+	/**
+	 * Run one task now, outside its schedule; skipped if it is running.
+	 * @param name the task
+	 * @return whether it ran, and the task afterwards; {@code null} if there is no task
+	 * of that name
+	 */
+	@WriteOperation
+	public @Nullable RunDescriptor run(@Selector String name) {
+		if (periodicTask(name) == null) {
+			return null;
+		}
+		boolean ran = this.scheduler.runNow(name);
+		PeriodicTaskSnapshot task = periodicTask(name);
+		return (task != null) ? new RunDescriptor(ran, task) : null;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.oslo.service.autoconfigure;
 
 import dev.oslo.service.actuate.PeriodicTaskTimer;
 import dev.oslo.service.actuate.PeriodicTasksEndpoint;
+import dev.oslo.service.actuate.PeriodicTasksEndpointWebExtension;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.PeriodicTaskSnapshot;
 import dev.oslo.service.periodic.TaskRunListener;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -39,6 +41,41 @@ class PeriodicTaskActuatorAutoConfigurationTests {
 	}
 
 	@Test
+	void oneTaskIsReadByNameAndAnUnknownNameIsNotFound() {
+		this.runner.withBean(PeriodicTaskAutoConfigurationTests.Tasks.class)
+			.withPropertyValues("tasks.fast=1h", "management.endpoints.web.exposure.include=periodictasks")
+			.run((context) -> {
+				PeriodicTasksEndpoint endpoint = context.getBean(PeriodicTasksEndpoint.class);
+				assertThat(endpoint.periodicTask("fast")).extracting(PeriodicTaskSnapshot::name).isEqualTo("fast");
+				assertThat(endpoint.periodicTask("missing")).isNull();
+				assertThat(endpoint.run("missing")).isNull();
+			});
+	}
+
+	@Test
+	void theWebExtensionAnswers404ForAnUnknownTaskAndRunsAKnownOne() {
+		this.runner.withBean(PeriodicTaskAutoConfigurationTests.Tasks.class)
+			.withPropertyValues("tasks.fast=1h", "management.endpoints.web.exposure.include=periodictasks")
+			.run((context) -> {
+				PeriodicTasksEndpointWebExtension web = context.getBean(PeriodicTasksEndpointWebExtension.class);
+				assertThat(web.run("missing").getStatus()).isEqualTo(WebEndpointResponse.STATUS_NOT_FOUND);
+				WebEndpointResponse<PeriodicTasksEndpoint.RunDescriptor> known = web.run("fast");
+				assertThat(known.getStatus()).isEqualTo(WebEndpointResponse.STATUS_OK);
+				assertThat(known.getBody()).isNotNull().satisfies((body) -> assertThat(body.ran()).isTrue());
+				assertThat(context.getBean(PeriodicTaskAutoConfigurationTests.Tasks.class).fast).hasValue(1);
+			});
+	}
+
+	@Test
+	void theWebExtensionIsAbsentWhenTheEndpointIsNotExposedOverTheWeb() {
+		this.runner.withBean(PeriodicTaskAutoConfigurationTests.Tasks.class)
+			.withPropertyValues("tasks.fast=1h", "management.endpoints.jmx.exposure.include=periodictasks",
+					"spring.jmx.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(PeriodicTasksEndpoint.class)
+				.doesNotHaveBean(PeriodicTasksEndpointWebExtension.class));
+	}
+
+	@Test
 	void runsAreTimedInTheMeterRegistry() {
 		this.runner.withBean(PeriodicTaskAutoConfigurationTests.Tasks.class)
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
@@ -61,23 +98,27 @@ class PeriodicTaskActuatorAutoConfigurationTests {
 			.withPropertyValues("management.endpoints.web.exposure.include=periodictasks")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(PeriodicTasksEndpoint.class)
+				.doesNotHaveBean(PeriodicTasksEndpointWebExtension.class)
 				.doesNotHaveBean(PeriodicTaskTimer.class));
 	}
 
 	@Test
-	void backsOffWhenTheUserDefinesTheEndpointAndTheTimer() {
+	void backsOffWhenTheUserDefinesTheEndpointItsWebExtensionAndTheTimer() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		PeriodicTaskTimer timer = new PeriodicTaskTimer(registry);
 		ThreadPoolTaskScheduler threads = new ThreadPoolTaskScheduler();
 		PeriodicTasksEndpoint endpoint = new PeriodicTasksEndpoint(
 				new PeriodicTaskScheduler(threads, threads.getClock(), () -> 0, TaskRunListener.NONE));
+		PeriodicTasksEndpointWebExtension web = new PeriodicTasksEndpointWebExtension(endpoint);
 		this.runner.withBean(MeterRegistry.class, () -> registry)
 			.withBean("userTimer", PeriodicTaskTimer.class, () -> timer)
 			.withBean("userEndpoint", PeriodicTasksEndpoint.class, () -> endpoint)
+			.withBean("userWebExtension", PeriodicTasksEndpointWebExtension.class, () -> web)
 			.withPropertyValues("management.endpoints.web.exposure.include=periodictasks")
 			.run((context) -> {
 				assertThat(context).getBean(PeriodicTaskTimer.class).isSameAs(timer);
 				assertThat(context).getBean(PeriodicTasksEndpoint.class).isSameAs(endpoint);
+				assertThat(context).getBean(PeriodicTasksEndpointWebExtension.class).isSameAs(web);
 			});
 	}
 
