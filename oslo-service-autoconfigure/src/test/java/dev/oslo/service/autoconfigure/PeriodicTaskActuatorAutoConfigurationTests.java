@@ -2,12 +2,13 @@ package dev.oslo.service.autoconfigure;
 
 import dev.oslo.service.actuate.PeriodicTaskTimer;
 import dev.oslo.service.actuate.PeriodicTasksEndpoint;
+import dev.oslo.service.actuate.PeriodicTasksEndpoint.PeriodicTaskDescriptor;
 import dev.oslo.service.actuate.PeriodicTasksEndpointWebExtension;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
-import dev.oslo.service.periodic.PeriodicTaskSnapshot;
 import dev.oslo.service.periodic.TaskRunListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import net.javacrumbs.shedlock.core.LockProvider;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
@@ -33,10 +34,43 @@ class PeriodicTaskActuatorAutoConfigurationTests {
 			.withPropertyValues("tasks.fast=1h", "management.endpoints.web.exposure.include=periodictasks")
 			.run((context) -> {
 				PeriodicTasksEndpoint endpoint = context.getBean(PeriodicTasksEndpoint.class);
-				assertThat(endpoint.periodicTasks().tasks()).extracting(PeriodicTaskSnapshot::name)
+				assertThat(endpoint.periodicTasks().tasks()).extracting(PeriodicTaskDescriptor::name)
 					.contains("fast", "renamed", "external", "disabledTask");
 				assertThat(endpoint.run("fast").ran()).isTrue();
 				assertThat(context.getBean(PeriodicTaskAutoConfigurationTests.Tasks.class).fast).hasValue(1);
+			});
+	}
+
+	@Test
+	void durationsAreWrittenAsInThePropertiesAndARunKeepsItsPrecision() {
+		this.runner.withBean(PeriodicTaskAutoConfigurationTests.Tasks.class)
+			.withPropertyValues("tasks.fast=1h", "oslo.service.periodic.tasks.renamed.spacing=1500ms",
+					"management.endpoints.web.exposure.include=periodictasks")
+			.run((context) -> {
+				PeriodicTasksEndpoint endpoint = context.getBean(PeriodicTasksEndpoint.class);
+				assertThat(endpoint.periodicTask("fast").spacing()).isEqualTo("3600s");
+				assertThat(endpoint.periodicTask("renamed").spacing()).isEqualTo("1500ms");
+				assertThat(endpoint.periodicTask("fast").lastDuration()).isNull();
+				PeriodicTaskDescriptor ran = endpoint.run("fast").task();
+				assertThat(ran.lastDuration()).matches("[1-9][0-9]*(ms|us|ns)|[0-9]+s");
+				assertThat(ran.successTime()).isEqualTo(ran.lastDuration());
+				assertThat(ran.failureTime()).isEqualTo("0s");
+			});
+	}
+
+	@Test
+	void aClusterSingletonsLockLifetimesAreWrittenLikeItsSpacing() {
+		this.runner.withConfiguration(AutoConfigurations.of(ClusterLockAutoConfiguration.class))
+			.withBean(ClusterLockAutoConfigurationTests.Singleton.class)
+			.withBean(LockProvider.class, ClusterLockAutoConfigurationTests.RecordingProvider::new)
+			.withPropertyValues("oslo.service.periodic.tasks.report.lock-at-most-for=40s",
+					"oslo.service.periodic.tasks.report.lock-at-least-for=16s",
+					"management.endpoints.web.exposure.include=periodictasks")
+			.run((context) -> {
+				PeriodicTaskDescriptor report = context.getBean(PeriodicTasksEndpoint.class).periodicTask("report");
+				assertThat(report.spacing()).isEqualTo("3600s");
+				assertThat(report.singleton().lockAtMostFor()).isEqualTo("40s");
+				assertThat(report.singleton().lockAtLeastFor()).isEqualTo("16s");
 			});
 	}
 
@@ -46,7 +80,7 @@ class PeriodicTaskActuatorAutoConfigurationTests {
 			.withPropertyValues("tasks.fast=1h", "management.endpoints.web.exposure.include=periodictasks")
 			.run((context) -> {
 				PeriodicTasksEndpoint endpoint = context.getBean(PeriodicTasksEndpoint.class);
-				assertThat(endpoint.periodicTask("fast")).extracting(PeriodicTaskSnapshot::name).isEqualTo("fast");
+				assertThat(endpoint.periodicTask("fast")).extracting(PeriodicTaskDescriptor::name).isEqualTo("fast");
 				assertThat(endpoint.periodicTask("missing")).isNull();
 				assertThat(endpoint.run("missing")).isNull();
 			});
