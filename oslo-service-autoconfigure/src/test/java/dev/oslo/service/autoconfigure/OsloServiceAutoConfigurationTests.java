@@ -189,6 +189,17 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	@Test
+	void aBareRespawnDelayIsInSecondsLikeEveryOtherDuration() {
+		this.runner.withPropertyValues("oslo.service.worker.respawn-delay=2", "oslo.service.worker.boot-timeout=90")
+			.run((context) -> {
+				SupervisionSettings supervision = OsloServiceAutoConfiguration
+					.supervision(context.getBean(OsloServiceProperties.class).getWorker());
+				assertThat(supervision.respawnDelay()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(supervision.bootTimeout()).isEqualTo(Duration.ofSeconds(90));
+			});
+	}
+
+	@Test
 	void aMaximumRespawnDelayBelowTheFirstFailsNamingBothProperties() {
 		this.runner
 			.withPropertyValues("oslo.service.worker.respawn-delay=2s", "oslo.service.worker.max-respawn-delay=1s")
