@@ -2,6 +2,7 @@ package dev.oslo.service.autoconfigure;
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.oslo.service.LauncherRuntime;
 import dev.oslo.service.internal.periodic.PeriodicTaskExecutor;
 import dev.oslo.service.internal.periodic.PeriodicTaskLifecycle;
 import dev.oslo.service.internal.periodic.PeriodicTaskRegistrar;
@@ -60,11 +61,13 @@ public final class PeriodicTaskAutoConfiguration {
 
 	@Bean
 	PeriodicTaskLifecycle osloPeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,
-			OsloServiceProperties properties, Environment environment, ObjectProvider<ClusterLock> lock) {
+			OsloServiceProperties properties, Environment environment, ObjectProvider<ClusterLock> lock,
+			ObjectProvider<LauncherRuntime> runtime) {
 		boolean clusterLockAvailable = lock.getIfAvailable() != null;
 		return new PeriodicTaskLifecycle(scheduler, registrar,
 				(definition) -> new ConfiguredTaskSettings(definition, properties, environment, clusterLockAvailable),
-				properties::getGracefulShutdownTimeout);
+				properties::getGracefulShutdownTimeout,
+				() -> runtime.ifAvailable(LauncherRuntime::installSignalHandlers));
 	}
 
 }
