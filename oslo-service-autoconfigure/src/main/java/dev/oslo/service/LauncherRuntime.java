@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * {@code main} ({@link Launchers#launch}) and for a Spring Boot application (the
  * auto-configuration):
  * <ul>
- * <li>signals: SIGTERM begins a graceful shutdown bounded by the launcher's graceful
- * shutdown timeout, SIGINT ends the process at once with status 1, SIGHUP asks
- * {@link #reloads()} for a reload;</li>
+ * <li>signals, once {@link #installSignalHandlers()} is called: SIGTERM begins a graceful
+ * shutdown bounded by the launcher's graceful shutdown timeout, SIGINT ends the process
+ * at once with status 1, SIGHUP asks {@link #reloads()} for a reload;</li>
  * <li>systemd hears {@code READY=1} at {@link #ready()}, {@code RELOADING=1} around each
  * reload, {@code STOPPING=1} at {@link #stopping()}, status lines and watchdog
  * pings;</li>
@@ -48,6 +48,8 @@ public final class LauncherRuntime implements AutoCloseable {
 
 	private final @Nullable LauncherSignals signals;
 
+	private boolean signalsInstalled;
+
 	private LauncherRuntime(Builder builder) {
 		this.launcher = builder.launcher;
 		SystemdNotifier notifier = (builder.systemd != null) ? builder.systemd
@@ -75,20 +77,31 @@ public final class LauncherRuntime implements AutoCloseable {
 			processLauncher.onFailure((reason) -> shutDown("worker supervision gave up"));
 		}
 		this.signals = builder.handleSignals ? new LauncherSignals(this.shutdown, this.steps, this.reloads) : null;
-		if (this.signals != null) {
-			this.signals.install();
-		}
 	}
 
 	/**
 	 * Begin assembling the runtime of a launcher.
 	 * @param launcher the launcher this runtime drives
 	 * @return a builder with the defaults: no configuration to re-read, systemd notified
-	 * when {@code NOTIFY_SOCKET} is set, signals handled, the shutdown stopping the
-	 * launcher
+	 * when {@code NOTIFY_SOCKET} is set, signals handled once
+	 * {@link LauncherRuntime#installSignalHandlers()} is called, the shutdown stopping
+	 * the launcher
 	 */
 	public static Builder builder(Launcher launcher) {
 		return new Builder(launcher);
+	}
+
+	/**
+	 * The process has work to launch (services, workers, periodic tasks): install the
+	 * SIGTERM, SIGINT and SIGHUP handlers, unless the builder turned signals off. Call it
+	 * before launching the work; later calls do nothing. A process with nothing to launch
+	 * never calls it, so its signals stay the JVM's.
+	 */
+	public synchronized void installSignalHandlers() {
+		if (this.signals != null && !this.signalsInstalled) {
+			this.signals.install();
+			this.signalsInstalled = true;
+		}
 	}
 
 	/**
@@ -236,7 +249,8 @@ public final class LauncherRuntime implements AutoCloseable {
 		}
 
 		/**
-		 * Whether to install the SIGTERM, SIGINT and SIGHUP handlers (on by default).
+		 * Whether {@link LauncherRuntime#installSignalHandlers()} installs the SIGTERM,
+		 * SIGINT and SIGHUP handlers (on by default).
 		 * @param handle {@code false} to leave the signals to the JVM
 		 * @return this builder
 		 */
@@ -246,7 +260,8 @@ public final class LauncherRuntime implements AutoCloseable {
 		}
 
 		/**
-		 * Install what was asked for: the signal handlers are in place when this returns.
+		 * Assemble the runtime; its signal handlers wait for
+		 * {@link LauncherRuntime#installSignalHandlers()}.
 		 * @return the runtime
 		 */
 		public LauncherRuntime build() {

@@ -70,6 +70,7 @@ public final class Launchers {
 		boolean master = workers > 1 && WorkerIdentity.current().isEmpty();
 		Launcher launcher = master ? new ProcessLauncher(() -> config, () -> supervision) : new ServiceLauncher(config);
 		LauncherRuntime runtime = LauncherRuntime.builder(launcher).signals(config.handleSignals()).build();
+		runtime.installSignalHandlers();
 		try {
 			launcher.launchService(service, master ? workers : 1);
 		}

@@ -34,11 +34,13 @@ class SampleAppPeriodicIT {
 	void aSpacingOverrideChangedInTheFileAppliesAfterSighup() throws Exception {
 		write("oslo.service.periodic.tasks.queue-report.spacing: 1h\n");
 		try (SampleProcess app = start()) {
-			assertThat(task(app, "queue-report").read("$.spacing", String.class)).isEqualTo("PT1H");
+			assertThat(task(app, "queue-report").read("$.spacing", String.class)).isEqualTo("3600s");
 			write("oslo.service.periodic.tasks.queue-report.spacing: 200ms\n");
 			app.signal("HUP");
 			await().atMost(WAIT).until(() -> task(app, "queue-report").read("$.runs", Long.class) >= 3);
-			assertThat(task(app, "queue-report").read("$.spacing", String.class)).isEqualTo("PT0.2S");
+			assertThat(task(app, "queue-report").read("$.spacing", String.class)).isEqualTo("200ms");
+			assertThat(task(app, "queue-report").read("$.lastDuration", String.class))
+				.matches("[1-9][0-9]*(ms|us|ns)|[0-9]+s");
 			assertThat(app.output()).contains("queue report:");
 		}
 	}
@@ -59,6 +61,18 @@ class SampleAppPeriodicIT {
 			assertThat(first.get(1, TimeUnit.MINUTES)).isTrue();
 			assertThat(task(app, "audit").read("$.runs", Long.class)).isOne();
 			assertThat(app.output().lines().filter((line) -> line.contains("audit begins"))).hasSize(1);
+		}
+	}
+
+	@Test
+	void anUnknownTaskNameAnswers404ToReadAndToRun() throws Exception {
+		write("");
+		try (SampleProcess app = start("--management.endpoint.periodictasks.access=unrestricted")) {
+			assertThat(app.getResponse("/actuator/periodictasks/no-such-task").statusCode()).isEqualTo(404);
+			assertThat(app.post("/actuator/periodictasks/no-such-task").statusCode()).isEqualTo(404);
+			HttpResponse<String> audit = app.getResponse("/actuator/periodictasks/audit");
+			assertThat(audit.statusCode()).isEqualTo(200);
+			assertThat(JsonPath.parse(audit.body()).read("$.name", String.class)).isEqualTo("audit");
 		}
 	}
 

@@ -92,10 +92,13 @@ final class SampleProcess implements AutoCloseable {
 	}
 
 	String get(String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = HttpClient.newHttpClient()
+		return getResponse(path).body();
+	}
+
+	HttpResponse<String> getResponse(String path) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
 					HttpResponse.BodyHandlers.ofString());
-		return response.body();
 	}
 
 	/**

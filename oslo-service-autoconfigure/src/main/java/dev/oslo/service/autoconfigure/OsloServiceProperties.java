@@ -153,8 +153,9 @@ public class OsloServiceProperties {
 
 		/**
 		 * Back-off before respawning a worker that exited unexpectedly; it doubles with
-		 * each further respawn of the same slot.
+		 * each further respawn of the same slot. A bare number is in seconds.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration respawnDelay = Duration.ofMillis(100);
 
 		/**

@@ -2,10 +2,12 @@ package dev.oslo.service.autoconfigure;
 
 import dev.oslo.service.actuate.PeriodicTaskTimer;
 import dev.oslo.service.actuate.PeriodicTasksEndpoint;
+import dev.oslo.service.actuate.PeriodicTasksEndpointWebExtension;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the {@code periodictasks} endpoint and the
- * {@code oslo.periodic.task} timer.
+ * Auto-configuration of the {@code periodictasks} endpoint (with its web extension) and
+ * the {@code oslo.periodic.task} timer.
  *
  * @since 0.1.0
  */
@@ -39,6 +41,14 @@ public final class PeriodicTaskActuatorAutoConfiguration {
 		@ConditionalOnMissingBean
 		PeriodicTasksEndpoint periodicTasksEndpoint(PeriodicTaskScheduler scheduler) {
 			return new PeriodicTasksEndpoint(scheduler);
+		}
+
+		@Bean
+		@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+		@ConditionalOnBean(PeriodicTasksEndpoint.class)
+		@ConditionalOnMissingBean
+		PeriodicTasksEndpointWebExtension periodicTasksEndpointWebExtension(PeriodicTasksEndpoint endpoint) {
+			return new PeriodicTasksEndpointWebExtension(endpoint);
 		}
 
 	}

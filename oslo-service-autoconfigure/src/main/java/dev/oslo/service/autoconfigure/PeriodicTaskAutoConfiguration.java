@@ -2,6 +2,7 @@ package dev.oslo.service.autoconfigure;
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.oslo.service.LauncherRuntime;
 import dev.oslo.service.internal.periodic.PeriodicTaskExecutor;
 import dev.oslo.service.internal.periodic.PeriodicTaskLifecycle;
 import dev.oslo.service.internal.periodic.PeriodicTaskRegistrar;
@@ -61,11 +62,13 @@ public final class PeriodicTaskAutoConfiguration {
 
 	@Bean
 	PeriodicTaskLifecycle osloPeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,
-			OsloServiceProperties properties, Environment environment, ConfigurableListableBeanFactory beanFactory) {
+			OsloServiceProperties properties, Environment environment, ConfigurableListableBeanFactory beanFactory,
+			ObjectProvider<LauncherRuntime> runtime) {
 		String missingClusterLock = MissingClusterLock.remedy(beanFactory).orElse(null);
 		return new PeriodicTaskLifecycle(scheduler, registrar,
 				(definition) -> new ConfiguredTaskSettings(definition, properties, environment, missingClusterLock),
-				properties::getGracefulShutdownTimeout);
+				properties::getGracefulShutdownTimeout,
+				() -> runtime.ifAvailable(LauncherRuntime::installSignalHandlers));
 	}
 
 }

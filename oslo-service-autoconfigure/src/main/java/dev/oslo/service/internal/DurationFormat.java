@@ -27,13 +27,20 @@ public final class DurationFormat {
 	}
 
 	/**
-	 * Format a duration in whole seconds where it has no millisecond part, in
-	 * milliseconds otherwise.
+	 * Format a duration as a Spring Boot property would spell it: in whole seconds where
+	 * it has no millisecond part, in milliseconds otherwise, and in microseconds (or
+	 * nanoseconds) below a millisecond, so that a short run never reads as zero. Smaller
+	 * parts are dropped: {@code 12.7ms} is {@code 12ms}.
 	 * @param duration the duration
-	 * @return e.g. {@code 60s}, {@code 250ms}, {@code 0s}
+	 * @return e.g. {@code 60s}, {@code 3600s}, {@code 1500ms}, {@code 12ms},
+	 * {@code 400us}, {@code 0s}
 	 */
 	public static String format(Duration duration) {
-		return (duration.toMillisPart() == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+		if (duration.toMillis() != 0 || duration.isZero()) {
+			return (duration.toMillisPart() == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+		}
+		long nanos = duration.toNanos();
+		return (Math.abs(nanos) >= 1000) ? (nanos / 1000) + "us" : nanos + "ns";
 	}
 
 	/**

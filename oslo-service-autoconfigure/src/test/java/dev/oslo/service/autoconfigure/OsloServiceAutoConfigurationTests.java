@@ -3,9 +3,13 @@ package dev.oslo.service.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.oslo.service.ConfigurationRefresher;
 import dev.oslo.service.ControllableService;
@@ -190,6 +194,17 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	@Test
+	void aBareRespawnDelayIsInSecondsLikeEveryOtherDuration() {
+		this.runner.withPropertyValues("oslo.service.worker.respawn-delay=2", "oslo.service.worker.boot-timeout=90")
+			.run((context) -> {
+				SupervisionSettings supervision = OsloServiceAutoConfiguration
+					.supervision(context.getBean(OsloServiceProperties.class).getWorker());
+				assertThat(supervision.respawnDelay()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(supervision.bootTimeout()).isEqualTo(Duration.ofSeconds(90));
+			});
+	}
+
+	@Test
 	void aMaximumRespawnDelayBelowTheFirstFailsNamingBothProperties() {
 		this.runner
 			.withPropertyValues("oslo.service.worker.respawn-delay=2s", "oslo.service.worker.max-respawn-delay=1s")
@@ -289,12 +304,54 @@ class OsloServiceAutoConfigurationTests {
 	@Test
 	void signalHandlersAreInstalledByDefaultRestoredOnCloseAndCanBeTurnedOff() {
 		String before = InstalledSignalHandlers.describe("TERM");
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(OsloServiceAutoConfiguration.class))
+		this.runner.withPropertyValues("oslo.service.signals.enabled=true")
 			.withBean(ProcessExit.class, RecordingExit::new)
+			.withUserConfiguration(TwoServices.class)
 			.run((context) -> assertThat(InstalledSignalHandlers.describe("TERM")).isNotEqualTo(before)
 				.startsWith("dev.oslo.service."));
 		assertThat(InstalledSignalHandlers.describe("TERM")).isEqualTo(before);
-		this.runner.run((context) -> assertThat(InstalledSignalHandlers.describe("TERM")).isEqualTo(before));
+		this.runner.withUserConfiguration(TwoServices.class)
+			.run((context) -> assertThat(InstalledSignalHandlers.describe("TERM")).isEqualTo(before));
+	}
+
+	@Test
+	void withNothingToLaunchNoSignalHandlerIsInstalledAndNoThreadKeepsTheJvmAlive() {
+		Map<String, String> before = signalHandlers();
+		Set<Thread> nonDaemonBefore = nonDaemonThreads();
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(OsloServiceAutoConfiguration.class, PeriodicTaskAutoConfiguration.class))
+			.withBean(ProcessExit.class, RecordingExit::new)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(LauncherRuntime.class);
+				assertThat(signalHandlers()).isEqualTo(before);
+				assertThat(nonDaemonThreads()).isSubsetOf(nonDaemonBefore);
+			});
+	}
+
+	@Test
+	void periodicTasksAloneAreWorkToLaunchAndGetTheSignalHandlers() {
+		String before = InstalledSignalHandlers.describe("HUP");
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(OsloServiceAutoConfiguration.class, PeriodicTaskAutoConfiguration.class))
+			.withBean(ProcessExit.class, RecordingExit::new)
+			.withBean(PeriodicTaskAutoConfigurationTests.Tasks.class)
+			.withPropertyValues("tasks.fast=1h", "oslo.service.log-options=false")
+			.run((context) -> assertThat(InstalledSignalHandlers.describe("HUP")).isNotEqualTo(before)
+				.startsWith("dev.oslo.service."));
+		assertThat(InstalledSignalHandlers.describe("HUP")).isEqualTo(before);
+	}
+
+	@Test
+	void aMasterLaunchesWorkersSoItHandlesSignalsWithoutAServiceBean(@TempDir Path directory) {
+		String before = InstalledSignalHandlers.describe("TERM");
+		this.runner.withBean(WorkerCommand.class, () -> TestWorkers.java(directory.resolve("workers.log")))
+			.withBean(ProcessExit.class, RecordingExit::new)
+			.withPropertyValues("oslo.service.workers=2", "oslo.service.signals.enabled=true")
+			.run((context) -> assertThat(InstalledSignalHandlers.describe("TERM")).isNotEqualTo(before)
+				.startsWith("dev.oslo.service."));
+		assertThat(InstalledSignalHandlers.describe("TERM")).isEqualTo(before);
 	}
 
 	@Test
@@ -363,6 +420,19 @@ class OsloServiceAutoConfigurationTests {
 			assertThat(bind.getProperty().getName()).hasToString(name);
 			assertThat(bind.getProperty().getValue()).hasToString(value);
 		});
+	}
+
+	private static Map<String, String> signalHandlers() {
+		return Stream.of("TERM", "INT", "HUP")
+			.collect(Collectors.toMap(Function.identity(), InstalledSignalHandlers::describe));
+	}
+
+	private static Set<Thread> nonDaemonThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.isAlive() && !thread.isDaemon())
+			.collect(Collectors.toSet());
 	}
 
 	private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {

@@ -8,7 +8,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Starts a launcher's work when the application context starts and stops it when the
  * context closes. Its phase is below the web server's, so on shutdown the web server
- * drains first. Reloads stop being taken when the launcher stops.
+ * drains first. The signal handlers are installed only when there is work to launch.
+ * Reloads stop being taken when the launcher stops.
  *
  * @since 0.1.0
  */
@@ -32,10 +33,18 @@ public abstract sealed class LaunchingLifecycle implements SmartLifecycle
 	}
 
 	/**
-	 * Start the launcher's services or workers.
+	 * Start the launcher's services or workers, after {@link #handleSignals()} if there
+	 * are any.
 	 * @throws LauncherStartupException if they could not be started
 	 */
 	abstract void launch();
+
+	/**
+	 * There is work to launch: from now on the process handles the signals.
+	 */
+	final void handleSignals() {
+		this.runtime.installSignalHandlers();
+	}
 
 	@Override
 	public final void start() {

@@ -18,7 +18,8 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 /**
  * Launches every {@link ServiceBase} bean when the application context starts, in
  * {@link org.springframework.core.annotation.Order @Order} (on the class or the
- * {@code @Bean} method) and then registration order, and stops them when it closes.
+ * {@code @Bean} method) and then registration order, and stops them when it closes. With
+ * no service bean it installs no signal handler, and the launcher starts no thread.
  *
  * @since 0.1.0
  */
@@ -52,6 +53,9 @@ public final class ServiceBeansLifecycle extends LaunchingLifecycle {
 		List<Map.Entry<String, ServiceBase>> services = orderedServices();
 		if (services.isEmpty()) {
 			logger.warn("No ServiceBase beans found; the launcher has nothing to run");
+		}
+		else {
+			handleSignals();
 		}
 		for (Map.Entry<String, ServiceBase> service : services) {
 			try {

@@ -32,6 +32,7 @@ public final class WorkerProcessesLifecycle extends LaunchingLifecycle {
 
 	@Override
 	void launch() {
+		handleSignals();
 		try {
 			this.launcher.start(this.workers);
 		}

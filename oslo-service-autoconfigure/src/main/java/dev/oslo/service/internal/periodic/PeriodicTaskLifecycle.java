@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Schedules the {@code @PeriodicTask} methods once the services have started, and on
- * shutdown starts no new run and lets the runs in progress finish, within the graceful
- * shutdown timeout, before the services stop.
+ * Schedules the {@code @PeriodicTask} methods once the services have started (the process
+ * then handles signals, even without a service), and on shutdown starts no new run and
+ * lets the runs in progress finish, within the graceful shutdown timeout, before the
+ * services stop.
  *
  * @since 0.1.0
  */
@@ -34,6 +35,8 @@ public final class PeriodicTaskLifecycle implements SmartLifecycle {
 
 	private final Supplier<Duration> shutdownTimeout;
 
+	private final Runnable handleSignals;
+
 	private volatile boolean running;
 
 	/**
@@ -43,18 +46,26 @@ public final class PeriodicTaskLifecycle implements SmartLifecycle {
 	 * @param settings gives each task its settings as they are at each scheduling
 	 * decision
 	 * @param shutdownTimeout how long runs in progress may take to finish on shutdown
+	 * @param handleSignals installs the signal handlers, called before the tasks are
+	 * scheduled when there is at least one
 	 */
 	public PeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,
-			Function<PeriodicTaskDefinition, Supplier<TaskSettings>> settings, Supplier<Duration> shutdownTimeout) {
+			Function<PeriodicTaskDefinition, Supplier<TaskSettings>> settings, Supplier<Duration> shutdownTimeout,
+			Runnable handleSignals) {
 		this.scheduler = scheduler;
 		this.registrar = registrar;
 		this.settings = settings;
 		this.shutdownTimeout = shutdownTimeout;
+		this.handleSignals = handleSignals;
 	}
 
 	@Override
 	public void start() {
-		for (PeriodicTaskRegistrar.FoundTask task : this.registrar.found()) {
+		List<PeriodicTaskRegistrar.FoundTask> found = this.registrar.found();
+		if (!found.isEmpty()) {
+			this.handleSignals.run();
+		}
+		for (PeriodicTaskRegistrar.FoundTask task : found) {
 			this.scheduler.register(task.definition().name(), task.work(), this.settings.apply(task.definition()));
 		}
 		this.scheduler.start();
