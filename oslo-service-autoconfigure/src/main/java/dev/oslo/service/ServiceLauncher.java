@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import dev.oslo.service.internal.DurationFormat;
+import dev.oslo.service.internal.KeepAlive;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,8 @@ public final class ServiceLauncher implements Launcher {
 	private final Object lifecycleLock = new Object();
 
 	private final CountDownLatch finished = new CountDownLatch(1);
+
+	private volatile @Nullable KeepAlive keepAlive;
 
 	private volatile ServiceState state = ServiceState.NEW;
 
@@ -96,7 +100,7 @@ public final class ServiceLauncher implements Launcher {
 				throw new IllegalArgumentException("A service named '" + name + "' was already launched");
 			}
 			if (this.state == ServiceState.NEW) {
-				startKeepAlive();
+				this.keepAlive = KeepAlive.start("oslo-launcher-keepalive");
 			}
 			ManagedService managed = new ManagedService(name, service);
 			this.services.add(managed);
@@ -118,7 +122,7 @@ public final class ServiceLauncher implements Launcher {
 					describe(timeout));
 			if (stopAll(timeout)) {
 				this.state = ServiceState.TERMINATED;
-				this.finished.countDown();
+				finish();
 			}
 			else {
 				logger.error("Graceful shutdown timeout of {} exceeded; abandoning {}", describe(timeout),
@@ -211,7 +215,7 @@ public final class ServiceLauncher implements Launcher {
 					service.name(), service.type(), started.size(), ex);
 			stopAll(this.config.get().gracefulShutdownTimeout());
 			this.state = ServiceState.FAILED;
-			this.finished.countDown();
+			finish();
 			throw new ServiceStartException(service.name(), ex);
 		}
 	}
@@ -253,17 +257,12 @@ public final class ServiceLauncher implements Launcher {
 				|| service.state() == ServiceState.TERMINATED;
 	}
 
-	private void startKeepAlive() {
-		Thread keepAlive = new Thread(() -> {
-			try {
-				this.finished.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}, "oslo-launcher-keepalive");
-		keepAlive.setDaemon(false);
-		keepAlive.start();
+	private void finish() {
+		this.finished.countDown();
+		KeepAlive alive = this.keepAlive;
+		if (alive != null) {
+			alive.release();
+		}
 	}
 
 	private static void appendStack(StringBuilder report, Thread thread) {

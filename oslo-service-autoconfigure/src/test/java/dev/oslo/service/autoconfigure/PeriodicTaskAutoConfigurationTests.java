@@ -1,6 +1,7 @@
 package dev.oslo.service.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.oslo.service.LauncherRuntime;
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +44,30 @@ class PeriodicTaskAutoConfigurationTests {
 			assertThat(tasks.disabled).hasValue(0);
 			assertThat(task(context, "disabledTask").nextRunAt()).isNull();
 		});
+	}
+
+	@Test
+	void periodicTasksAloneKeepTheJvmUpUntilTheContextCloses() {
+		ConfigurableApplicationContext[] closed = new ConfigurableApplicationContext[1];
+		this.runner.withBean(Tasks.class).withPropertyValues("tasks.fast=1h").run((context) -> {
+			assertThat(keepAlive()).singleElement().satisfies((thread) -> assertThat(thread.isDaemon()).isFalse());
+			closed[0] = context.getSourceApplicationContext();
+		});
+		assertThat(closed[0].isActive()).isFalse();
+		await().until(() -> keepAlive().isEmpty());
+	}
+
+	@Test
+	void withoutAnyTaskNothingKeepsTheJvmUp() {
+		this.runner.run((context) -> assertThat(keepAlive()).isEmpty());
+	}
+
+	private static List<Thread> keepAlive() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().equals("oslo-periodic-keepalive") && thread.isAlive())
+			.toList();
 	}
 
 	@Test

@@ -6,10 +6,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.oslo.service.internal.DurationFormat;
+import dev.oslo.service.internal.KeepAlive;
 import dev.oslo.service.internal.boot.LaunchingLifecycle;
 import dev.oslo.service.periodic.PeriodicTaskDefinition;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.TaskSettings;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +19,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Schedules the {@code @PeriodicTask} methods once the services have started (the process
- * then handles signals, even without a service), and on shutdown starts no new run and
- * lets the runs in progress finish, within the graceful shutdown timeout, before the
- * services stop.
+ * then handles signals and stays up, even without a service or a web server, as Spring's
+ * {@code @Scheduled} does), and on shutdown starts no new run and lets the runs in
+ * progress finish, within the graceful shutdown timeout, before the services stop.
  *
  * @since 0.1.0
  */
@@ -38,6 +40,8 @@ public final class PeriodicTaskLifecycle implements SmartLifecycle {
 	private final Runnable handleSignals;
 
 	private volatile boolean running;
+
+	private volatile @Nullable KeepAlive keepAlive;
 
 	/**
 	 * Create the lifecycle.
@@ -64,6 +68,7 @@ public final class PeriodicTaskLifecycle implements SmartLifecycle {
 		List<PeriodicTaskRegistrar.FoundTask> found = this.registrar.found();
 		if (!found.isEmpty()) {
 			this.handleSignals.run();
+			this.keepAlive = KeepAlive.start("oslo-periodic-keepalive");
 		}
 		for (PeriodicTaskRegistrar.FoundTask task : found) {
 			this.scheduler.register(task.definition().name(), task.work(), this.settings.apply(task.definition()));
@@ -78,6 +83,10 @@ public final class PeriodicTaskLifecycle implements SmartLifecycle {
 		List<String> stillRunning = this.scheduler.stop(timeout);
 		if (!stillRunning.isEmpty()) {
 			logger.warn("Periodic tasks still running after {}: {}", DurationFormat.format(timeout), stillRunning);
+		}
+		KeepAlive alive = this.keepAlive;
+		if (alive != null) {
+			alive.release();
 		}
 		this.running = false;
 	}
