@@ -1,6 +1,9 @@
 package dev.oslo.service.autoconfigure;
 
+import dev.oslo.service.ControllableService;
 import dev.oslo.service.LauncherConfig;
+import dev.oslo.service.ReloadCoordinator;
+import dev.oslo.service.ReloadTrigger;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.actuate.LauncherMetrics;
 import dev.oslo.service.actuate.ReloadMetrics;
@@ -29,7 +32,19 @@ class LauncherMetricsAutoConfigurationTests {
 			assertThat(context).hasSingleBean(LauncherMetrics.class).hasSingleBean(ReloadMetrics.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.find("oslo.service.services").gauges()).isNotEmpty();
-			assertThat(registry.find("oslo.service.reloads").functionCounters()).isNotEmpty();
+			assertThat(registry.find("oslo.service.reloads").counters()).isNotEmpty();
+		});
+	}
+
+	@Test
+	void aReloadIsCountedByItsTrigger() {
+		this.runner.withBean(ControllableService.class).run((context) -> {
+			context.getBean(ReloadCoordinator.class).request(ReloadTrigger.REFRESH_EVENT).join();
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("oslo.service.reloads")
+				.tags("outcome", "success", "trigger", "refresh-event")
+				.counter()
+				.count()).isOne();
 		});
 	}
 
