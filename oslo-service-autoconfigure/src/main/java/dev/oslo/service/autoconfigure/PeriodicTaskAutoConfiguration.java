@@ -61,10 +61,10 @@ public final class PeriodicTaskAutoConfiguration {
 	@Bean
 	PeriodicTaskLifecycle osloPeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,
 			OsloServiceProperties properties, Environment environment, ObjectProvider<ClusterLock> lock) {
-		boolean clusterLockAvailable = lock.getIfAvailable() != null;
+		ClusterLock clusterLock = lock.getIfAvailable();
 		return new PeriodicTaskLifecycle(scheduler, registrar,
-				(definition) -> new ConfiguredTaskSettings(definition, properties, environment, clusterLockAvailable),
-				properties::getGracefulShutdownTimeout);
+				(definition) -> new ConfiguredTaskSettings(definition, properties, environment, clusterLock != null),
+				properties::getGracefulShutdownTimeout, (clusterLock != null) ? clusterLock : ClusterLock.NONE);
 	}
 
 }

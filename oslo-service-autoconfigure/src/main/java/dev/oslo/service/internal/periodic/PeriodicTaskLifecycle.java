@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import dev.oslo.service.internal.DurationFormat;
 import dev.oslo.service.internal.boot.LaunchingLifecycle;
+import dev.oslo.service.periodic.ClusterLock;
 import dev.oslo.service.periodic.PeriodicTaskDefinition;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.TaskSettings;
@@ -16,9 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Schedules the {@code @PeriodicTask} methods once the services have started, and on
- * shutdown starts no new run and lets the runs in progress finish, within the graceful
- * shutdown timeout, before the services stop.
+ * Schedules the {@code @PeriodicTask} methods once the services have started, after
+ * preparing the cluster lock when a task is a cluster singleton, and on shutdown starts
+ * no new run and lets the runs in progress finish, within the graceful shutdown timeout,
+ * before the services stop.
  *
  * @since 0.1.0
  */
@@ -34,6 +36,8 @@ public final class PeriodicTaskLifecycle implements SmartLifecycle {
 
 	private final Supplier<Duration> shutdownTimeout;
 
+	private final ClusterLock lock;
+
 	private volatile boolean running;
 
 	/**
@@ -43,19 +47,28 @@ public final class PeriodicTaskLifecycle implements SmartLifecycle {
 	 * @param settings gives each task its settings as they are at each scheduling
 	 * decision
 	 * @param shutdownTimeout how long runs in progress may take to finish on shutdown
+	 * @param lock the cluster lock of singleton tasks, prepared before they are scheduled
 	 */
 	public PeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,
-			Function<PeriodicTaskDefinition, Supplier<TaskSettings>> settings, Supplier<Duration> shutdownTimeout) {
+			Function<PeriodicTaskDefinition, Supplier<TaskSettings>> settings, Supplier<Duration> shutdownTimeout,
+			ClusterLock lock) {
 		this.scheduler = scheduler;
 		this.registrar = registrar;
 		this.settings = settings;
 		this.shutdownTimeout = shutdownTimeout;
+		this.lock = lock;
 	}
 
 	@Override
 	public void start() {
+		boolean singletons = false;
 		for (PeriodicTaskRegistrar.FoundTask task : this.registrar.found()) {
-			this.scheduler.register(task.definition().name(), task.work(), this.settings.apply(task.definition()));
+			Supplier<TaskSettings> settings = this.settings.apply(task.definition());
+			singletons |= settings.get().singleton() != null;
+			this.scheduler.register(task.definition().name(), task.work(), settings);
+		}
+		if (singletons) {
+			this.lock.prepare();
 		}
 		this.scheduler.start();
 		this.running = true;
