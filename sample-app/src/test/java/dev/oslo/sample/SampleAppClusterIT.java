@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
  * Two replicas of the sample app, started from its jar with the {@code cluster} profile,
  * share one real PostgreSQL: the cluster-singleton {@code cleanup} task runs once per
  * period across both, survives a database outage, and moves to the survivor when its
- * holder dies.
+ * holder dies. Without its lock table, and not allowed to create it, a replica does not
+ * start.
  */
 class SampleAppClusterIT {
 
@@ -112,6 +113,21 @@ class SampleAppClusterIT {
 				.read("$.tasks[?(@.name == 'cleanup')].singleton.holder", List.class)).singleElement()
 				.asString()
 				.contains(":" + survivor.pid() + "/");
+		}
+	}
+
+	@Test
+	void aTableMissingFromTheServerDatabaseFailsStartUpWithShedLocksDdlUnlessTheApplicationMayCreateIt()
+			throws Exception {
+		try (SampleProcess replica = replica("--oslo.service.periodic.lock.initialize-schema=embedded",
+				"--oslo.service.periodic.lock.table-name=missing_lock")) {
+			assertThat(replica.awaitExit(WAIT)).isOne();
+			assertThat(replica.output())
+				.contains("The cluster lock table missing_lock does not exist in PostgreSQL, and "
+						+ "oslo.service.periodic.lock.initialize-schema=embedded creates it only in an embedded database")
+				.contains("CREATE TABLE missing_lock (name VARCHAR(64) NOT NULL, lock_until TIMESTAMP NOT NULL, "
+						+ "locked_at TIMESTAMP NOT NULL, locked_by VARCHAR(255) NOT NULL, PRIMARY KEY (name));")
+				.contains("or let the application create it with oslo.service.periodic.lock.initialize-schema=always");
 		}
 	}
 

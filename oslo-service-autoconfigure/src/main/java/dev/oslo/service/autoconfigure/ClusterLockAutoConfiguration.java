@@ -45,7 +45,7 @@ public final class ClusterLockAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { "net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider",
-			"org.springframework.jdbc.core.JdbcTemplate" })
+			"org.springframework.jdbc.core.JdbcTemplate", "org.springframework.boot.jdbc.EmbeddedDatabaseConnection" })
 	@ConditionalOnMissingBean({ LockProvider.class, ClusterLock.class })
 	@ConditionalOnSingleCandidate(DataSource.class)
 	static class JdbcLockConfiguration {
@@ -53,7 +53,7 @@ public final class ClusterLockAutoConfiguration {
 		@Bean
 		ClusterLock osloJdbcClusterLock(DataSource dataSource, OsloServiceProperties properties) {
 			OsloServiceProperties.Lock settings = properties.getPeriodic().getLock();
-			return new JdbcClusterLock(dataSource, settings.getTableName(), settings.isCreateTable());
+			return new JdbcClusterLock(dataSource, settings.getTableName(), settings.getInitializeSchema());
 		}
 
 	}

@@ -9,7 +9,9 @@ import dev.oslo.service.RestartMethod;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 /**
  * Settings of the oslo.service launcher, under {@code oslo.service}. The launcher reads
@@ -334,11 +336,17 @@ public class OsloServiceProperties {
 		private String tableName = "shedlock";
 
 		/**
-		 * Whether to create the lock table, if it does not exist, before the first lock;
-		 * on PostgreSQL and H2 only (elsewhere create it with ShedLock's DDL for the
-		 * database).
+		 * When to create the lock table if it does not exist, at start-up when a task is
+		 * a cluster singleton: 'embedded' only in an embedded database (H2, HSQLDB or
+		 * Derby in memory), 'always' (PostgreSQL and H2; elsewhere create it with
+		 * ShedLock's DDL), 'never'. Without it, start-up fails with the DDL to run.
 		 */
-		private boolean createTable = true;
+		private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
+
+		/**
+		 * Replaced by initialize-schema; setting it fails start-up.
+		 */
+		private @Nullable Boolean createTable;
 
 		public String getTableName() {
 			return this.tableName;
@@ -348,11 +356,38 @@ public class OsloServiceProperties {
 			this.tableName = tableName;
 		}
 
-		public boolean isCreateTable() {
+		public DatabaseInitializationMode getInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+		/**
+		 * Whether to create the lock table: replaced by initialize-schema, and refused at
+		 * start-up when set.
+		 * @return the value set, or {@code null}
+		 * @deprecated since 0.1.0 for
+		 * {@code oslo.service.periodic.lock.initialize-schema}
+		 */
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "oslo.service.periodic.lock.initialize-schema",
+				reason = "Spring Boot's convention: create the table in an embedded database only, unless told "
+						+ "otherwise",
+				since = "0.1.0")
+		public @Nullable Boolean getCreateTable() {
 			return this.createTable;
 		}
 
-		public void setCreateTable(boolean createTable) {
+		/**
+		 * Set the replaced property, so that start-up can refuse it by name.
+		 * @param createTable the value set
+		 * @deprecated since 0.1.0 for
+		 * {@code oslo.service.periodic.lock.initialize-schema}
+		 */
+		@Deprecated(since = "0.1.0")
+		public void setCreateTable(@Nullable Boolean createTable) {
 			this.createTable = createTable;
 		}
 

@@ -101,9 +101,7 @@ final class OsloServicePropertiesValidator implements Validator {
 		if (periodic.getPoolSize() < 1) {
 			reject(errors, "periodic.pool-size", "must be at least 1");
 		}
-		if (!periodic.getLock().getTableName().matches(JdbcClusterLock.PLAIN_TABLE_NAME)) {
-			reject(errors, "periodic.lock.table-name", "must be a plain SQL table name");
-		}
+		validateLockTable(periodic.getLock(), errors);
 		periodic.getTasks().forEach((name, task) -> {
 			validateLock(name, task, errors);
 			if (Boolean.TRUE.equals(task.getClusterSingleton())) {
@@ -112,6 +110,22 @@ final class OsloServicePropertiesValidator implements Validator {
 							"the application has no cluster lock: " + remedy));
 			}
 		});
+	}
+
+	@SuppressWarnings("deprecation")
+	private void validateLockTable(OsloServiceProperties.Lock lock, Errors errors) {
+		if (!lock.getTableName().matches(JdbcClusterLock.PLAIN_TABLE_NAME)) {
+			reject(errors, "periodic.lock.table-name", "must be a plain SQL table name");
+		}
+		Boolean createTable = lock.getCreateTable();
+		if (createTable != null) {
+			String initializeSchema = PREFIX + "periodic.lock.initialize-schema";
+			reject(errors, "periodic.lock.create-table",
+					"was replaced by " + initializeSchema
+							+ ", whose default (embedded) creates the table only in an embedded database: remove it"
+							+ (createTable ? ", and set " + initializeSchema + "=always to create it in any database"
+									: " (" + initializeSchema + "=never creates no table)"));
+		}
 	}
 
 	/**

@@ -63,11 +63,11 @@ public final class PeriodicTaskAutoConfiguration {
 	@Bean
 	PeriodicTaskLifecycle osloPeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,
 			OsloServiceProperties properties, Environment environment, ConfigurableListableBeanFactory beanFactory,
-			ObjectProvider<LauncherRuntime> runtime) {
+			ObjectProvider<ClusterLock> lock, ObjectProvider<LauncherRuntime> runtime) {
 		String missingClusterLock = MissingClusterLock.remedy(beanFactory).orElse(null);
 		return new PeriodicTaskLifecycle(scheduler, registrar,
 				(definition) -> new ConfiguredTaskSettings(definition, properties, environment, missingClusterLock),
-				properties::getGracefulShutdownTimeout,
+				properties::getGracefulShutdownTimeout, lock.getIfAvailable(() -> ClusterLock.NONE),
 				() -> runtime.ifAvailable(LauncherRuntime::installSignalHandlers));
 	}
 

@@ -1,10 +1,12 @@
 package dev.oslo.service.cluster;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -17,17 +19,22 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The cluster lock on the application's {@link DataSource}: ShedLock's JDBC provider on
- * database time, {@code locked_by} this replica's {@link LockHolder name}. Before the
- * first lock, once the database answers, it finds out which database it is, creates the
- * table if asked (PostgreSQL and H2, whose {@code CREATE TABLE IF NOT EXISTS} and
- * timestamps ShedLock's recommendation matches; other databases get ShedLock's DDL in the
- * error), and only then builds the provider, so that ShedLock never guesses the database
- * from a failed connection.
+ * database time, {@code locked_by} this replica's {@link LockHolder name}. At start-up
+ * (and before each lock until then), once the database answers, it finds out which
+ * database it is, creates the table where {@code initialize-schema} says so (as Spring
+ * Boot does for its own schemas: by default only in an embedded database) or else checks
+ * that it exists, and only then builds the provider, so that ShedLock never guesses the
+ * database from a failed connection. A missing table is reported with ShedLock's DDL for
+ * the database.
  *
  * @since 0.1.0
  */
@@ -42,13 +49,15 @@ public final class JdbcClusterLock implements ClusterLock {
 	/** The width of the lock table's {@code name} column. */
 	static final int MAX_NAME_LENGTH = 64;
 
+	private static final String INITIALIZE_SCHEMA = "oslo.service.periodic.lock.initialize-schema";
+
 	private static final Logger logger = LoggerFactory.getLogger(JdbcClusterLock.class);
 
 	private final JdbcTemplate jdbc;
 
 	private final String table;
 
-	private final boolean createTable;
+	private final DatabaseInitializationMode initializeSchema;
 
 	private final String holder;
 
@@ -58,18 +67,37 @@ public final class JdbcClusterLock implements ClusterLock {
 	 * Describe the lock.
 	 * @param dataSource the database
 	 * @param table the table's name, a plain SQL name
-	 * @param createTable whether to create the table when it does not exist
+	 * @param initializeSchema when to create the table if it does not exist: always,
+	 * never, or only in an embedded database (H2, HSQLDB or Derby in memory, as Spring
+	 * Boot's {@link EmbeddedDatabaseConnection} tells)
 	 * @throws IllegalArgumentException if the table's name is not a plain SQL name
 	 */
-	public JdbcClusterLock(DataSource dataSource, String table, boolean createTable) {
+	public JdbcClusterLock(DataSource dataSource, String table, DatabaseInitializationMode initializeSchema) {
 		if (!table.matches(PLAIN_TABLE_NAME)) {
 			throw new IllegalArgumentException(
 					"The lock table's name must be a plain SQL name (" + PLAIN_TABLE_NAME + "), was '" + table + "'");
 		}
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.table = table;
-		this.createTable = createTable;
+		this.initializeSchema = initializeSchema;
 		this.holder = LockHolder.describe();
+	}
+
+	/**
+	 * Create or check the table now: a table that does not exist and is not to be created
+	 * fails, with ShedLock's DDL in the message; a database that cannot be reached is
+	 * logged, and everything is tried again before the next lock.
+	 * @throws IllegalStateException if the table does not exist and is not created
+	 */
+	@Override
+	public void prepare() {
+		try {
+			ready();
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Cannot prepare the cluster lock table {} at start-up ({}); it is tried again before each lock",
+					this.table, ex.getMostSpecificCause().toString());
+		}
 	}
 
 	@Override
@@ -78,7 +106,7 @@ public final class JdbcClusterLock implements ClusterLock {
 			throw new IllegalArgumentException("The lock table's name column holds " + MAX_NAME_LENGTH
 					+ " characters; rename periodic task '" + name + "' with @PeriodicTask(name = ...)");
 		}
-		return prepared().tryLock(name, lockAtMostFor, lockAtLeastFor);
+		return ready().tryLock(name, lockAtMostFor, lockAtLeastFor);
 	}
 
 	/**
@@ -99,20 +127,20 @@ public final class JdbcClusterLock implements ClusterLock {
 		return Optional.of(this.holder);
 	}
 
-	private ShedLockClusterLock prepared() {
+	private ShedLockClusterLock ready() {
 		ShedLockClusterLock lock = this.ready;
 		if (lock != null) {
 			return lock;
 		}
 		synchronized (this) {
 			if (this.ready == null) {
-				this.ready = prepare();
+				this.ready = build();
 			}
 			return this.ready;
 		}
 	}
 
-	private ShedLockClusterLock prepare() {
+	private ShedLockClusterLock build() {
 		DatabaseProduct product = this.jdbc.execute((ConnectionCallback<DatabaseProduct>) this::inspect);
 		LockProvider provider = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(this.jdbc)
@@ -127,15 +155,22 @@ public final class JdbcClusterLock implements ClusterLock {
 	}
 
 	private DatabaseProduct inspect(Connection connection) throws SQLException {
-		String productName = connection.getMetaData().getDatabaseProductName();
+		DatabaseMetaData metaData = connection.getMetaData();
+		String productName = metaData.getDatabaseProductName();
 		DatabaseProduct product = DatabaseProduct.matchProductName(productName);
-		if (isInProcess(connection.getMetaData().getURL())) {
+		if (isInProcess(metaData.getURL())) {
 			logger.warn("The cluster lock of singleton periodic tasks is in an embedded {} database, which only this "
 					+ "JVM sees: every replica and every worker runs them. Point spring.datasource.url at a shared "
 					+ "database", productName);
 		}
-		if (this.createTable) {
-			createTable(connection, product, productName);
+		boolean create = createsTable(connection);
+		if (create && LockTableDdl.creatable(product)) {
+			createTable(connection, product);
+			return product;
+		}
+		SQLException unreadable = unreadable(connection);
+		if (unreadable != null) {
+			throw new IllegalStateException(missingTable(product, productName, create), unreadable);
 		}
 		return product;
 	}
@@ -153,22 +188,17 @@ public final class JdbcClusterLock implements ClusterLock {
 				|| (url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://"));
 	}
 
-	private void createTable(Connection connection, DatabaseProduct product, String productName) throws SQLException {
-		String ddl = "CREATE TABLE IF NOT EXISTS " + this.table + " (name VARCHAR(" + MAX_NAME_LENGTH + ") NOT NULL, "
-				+ "lock_until TIMESTAMP NOT NULL, locked_at TIMESTAMP NOT NULL, locked_by VARCHAR(255) NOT NULL, "
-				+ "PRIMARY KEY (name))";
-		if (product != DatabaseProduct.POSTGRES_SQL && product != DatabaseProduct.H2) {
-			if (!tableExists(connection)) {
-				throw new IllegalStateException("The cluster lock table " + this.table + " does not exist, and is "
-						+ "created only on PostgreSQL and H2, not on " + productName
-						+ ": create it with ShedLock's DDL "
-						+ "for your database (https://github.com/lukas-krecan/ShedLock#configure-lockprovider), then set "
-						+ "oslo.service.periodic.lock.create-table=false");
-			}
-			return;
-		}
+	private boolean createsTable(Connection connection) {
+		return switch (this.initializeSchema) {
+			case ALWAYS -> true;
+			case NEVER -> false;
+			case EMBEDDED -> EmbeddedDatabaseConnection.isEmbedded(new SingleConnectionDataSource(connection, true));
+		};
+	}
+
+	private void createTable(Connection connection, DatabaseProduct product) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute(ddl);
+			statement.execute(LockTableDdl.createTableIfNotExists(this.table, product));
 			if (!connection.getAutoCommit()) {
 				connection.commit();
 			}
@@ -179,29 +209,51 @@ public final class JdbcClusterLock implements ClusterLock {
 			if (!connection.getAutoCommit()) {
 				connection.rollback();
 			}
-			if (!tableExists(connection)) {
+			if (unreadable(connection) != null) {
 				throw ex;
 			}
 		}
 	}
 
-	private boolean tableExists(Connection connection) {
+	/**
+	 * Why the table cannot be read, when it cannot: a query of it fails, other than by a
+	 * lost connection (SQLSTATE class 08), which is the database's failure.
+	 * @return the query's failure, or {@code null} when the table can be read
+	 * @throws SQLException if the connection was lost
+	 */
+	private @Nullable SQLException unreadable(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.executeQuery("SELECT name FROM " + this.table + " WHERE 1 = 0").close();
-			return true;
+			return null;
 		}
 		catch (SQLException ex) {
-			try {
-				if (!connection.getAutoCommit()) {
-					connection.rollback();
-				}
+			String state = ex.getSQLState();
+			if (state != null && state.startsWith("08")) {
+				throw ex;
 			}
-			catch (SQLException rollback) {
-				ex.addSuppressed(rollback);
+			if (!connection.getAutoCommit()) {
+				connection.rollback();
 			}
-			logger.debug("No cluster lock table {}", this.table, ex);
-			return false;
+			logger.debug("Cannot read the cluster lock table {}", this.table, ex);
+			return ex;
 		}
+	}
+
+	private String missingTable(DatabaseProduct product, String productName, boolean create) {
+		String mode = this.initializeSchema.name().toLowerCase(Locale.ROOT);
+		String why = create ? "the application creates it only in PostgreSQL and H2"
+				: INITIALIZE_SCHEMA + "=" + mode
+						+ ((this.initializeSchema == DatabaseInitializationMode.EMBEDDED)
+								? " creates it only in an embedded database (H2, HSQLDB or Derby in memory)"
+								: " does not create it");
+		String message = "The cluster lock table " + this.table + " does not exist in " + productName + ", and " + why
+				+ ". Create it, e.g. in a schema migration, with ShedLock's DDL:" + System.lineSeparator() + "    "
+				+ LockTableDdl.createTable(this.table, product) + ";";
+		if (!create && LockTableDdl.creatable(product)) {
+			message += System.lineSeparator() + "or let the application create it with " + INITIALIZE_SCHEMA
+					+ "=always";
+		}
+		return message;
 	}
 
 }

@@ -20,6 +20,16 @@ public interface ClusterLock {
 	};
 
 	/**
+	 * Get ready for the first lock, at start-up, when a task is a cluster singleton: e.g.
+	 * check that the store's table exists, or create it. A store that cannot be reached
+	 * is no failure here; the lock attempts report it.
+	 * @throws IllegalStateException when the store answers but cannot hold the locks,
+	 * naming the fix
+	 */
+	default void prepare() {
+	}
+
+	/**
 	 * Take the lock named {@code name} if no one holds it.
 	 * @param name the lock's name, the task's name
 	 * @param lockAtMostFor when the lock expires if never released (its holder died)

@@ -1,5 +1,7 @@
 package dev.oslo.service.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import dev.oslo.service.autoconfigure.OsloServiceProperties.TaskOverride;
+import dev.oslo.service.cluster.ServerDatabase;
 import dev.oslo.service.periodic.ClusterLock;
 import dev.oslo.service.periodic.PeriodicTask;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
@@ -18,23 +21,28 @@ import dev.oslo.service.periodic.TaskSnapshots;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
-import org.h2.Driver;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The cluster lock that {@code @PeriodicTask(clusterSingleton = true)} gets from what the
- * application has: its own ShedLock provider, a data source, or nothing.
+ * application has: its own ShedLock provider, a data source, or nothing; and the JDBC
+ * lock's table, created or checked at start-up.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ClusterLockAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -44,8 +52,10 @@ class ClusterLockAutoConfigurationTests {
 		.withBean(Singleton.class);
 
 	@Test
-	void withADataSourceTheJdbcLockOnDatabaseTimeIsUsedAndItsTableCreated() {
+	void withADataSourceTheJdbcLockOnDatabaseTimeIsUsedAndItsTableCreatedAtStartUpInAnEmbeddedDatabase() {
 		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:locks;DB_CLOSE_DELAY=-1").run((context) -> {
+			assertThat(lockTables(context.getBean(DataSource.class))).isOne();
+
 			assertThat(context.getBean(PeriodicTaskScheduler.class).runNow("report")).isTrue();
 
 			assertThat(context.getBean(Singleton.class).runs).hasValue(1);
@@ -86,9 +96,7 @@ class ClusterLockAutoConfigurationTests {
 
 				assertThat(provider.locked).singleElement()
 					.satisfies((configuration) -> assertThat(configuration.getName()).isEqualTo("report"));
-				assertThat(jdbc(context).queryForObject(
-						"SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'SHEDLOCK'", Integer.class))
-					.isZero();
+				assertThat(lockTables(context.getBean(DataSource.class))).isZero();
 			});
 	}
 
@@ -156,8 +164,8 @@ class ClusterLockAutoConfigurationTests {
 
 	@Test
 	void withTwoDataSourcesAndNoPrimaryStartUpFailsNamingThem() {
-		this.runner.withBean("orders", DataSource.class, () -> dataSource("orders"))
-			.withBean("audit", DataSource.class, () -> dataSource("audit"))
+		this.runner.withBean("orders", DataSource.class, () -> h2("orders"))
+			.withBean("audit", DataSource.class, () -> h2("audit"))
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("mark one of the DataSource beans [orders, audit] @Primary"));
 	}
@@ -244,12 +252,121 @@ class ClusterLockAutoConfigurationTests {
 				.hasStackTraceContaining("must be a plain SQL table name"));
 	}
 
-	private static JdbcTemplate jdbc(ApplicationContext context) {
-		return new JdbcTemplate(context.getBean(DataSource.class));
+	@Test
+	void withNeverStartUpFailsNamingThePropertyAndShedLocksDdl() {
+		this.runner
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:nevercreated;DB_CLOSE_DELAY=-1",
+					"oslo.service.periodic.lock.initialize-schema=never")
+			.run((context) -> {
+				assertThat(context).getFailure()
+					.hasStackTraceContaining("The cluster lock table shedlock does not exist in H2")
+					.hasStackTraceContaining("oslo.service.periodic.lock.initialize-schema=never does not create it")
+					.hasStackTraceContaining("CREATE TABLE shedlock (name VARCHAR(64) NOT NULL, lock_until TIMESTAMP "
+							+ "NOT NULL, locked_at TIMESTAMP NOT NULL, locked_by VARCHAR(255) NOT NULL, PRIMARY KEY (name));")
+					.hasStackTraceContaining("oslo.service.periodic.lock.initialize-schema=always");
+				assertThat(lockTables(h2("nevercreated"))).isZero();
+			});
 	}
 
-	private static DataSource dataSource(String name) {
-		return new SimpleDriverDataSource(new Driver(), "jdbc:h2:mem:" + name);
+	@Test
+	void embeddedCreatesNoTableInAServerDatabaseAndStartUpFailsSayingHowToCreateIt() throws SQLException {
+		try (ServerDatabase server = ServerDatabase.start()) {
+			this.runner.withPropertyValues("spring.datasource.url=" + server.url("server")).run((context) -> {
+				assertThat(context).getFailure()
+					.hasStackTraceContaining("The cluster lock table shedlock does not exist in H2")
+					.hasStackTraceContaining("oslo.service.periodic.lock.initialize-schema=embedded creates it only in "
+							+ "an embedded database")
+					.hasStackTraceContaining("CREATE TABLE shedlock (name VARCHAR(64) NOT NULL,")
+					.hasStackTraceContaining("oslo.service.periodic.lock.initialize-schema=always");
+				assertThat(lockTables(server.dataSource("server"))).isZero();
+			});
+		}
+	}
+
+	@Test
+	void alwaysCreatesTheTableInAServerDatabase() throws SQLException {
+		try (ServerDatabase server = ServerDatabase.start()) {
+			this.runner
+				.withPropertyValues("spring.datasource.url=" + server.url("always"),
+						"oslo.service.periodic.lock.initialize-schema=always")
+				.run((context) -> {
+					assertThat(lockTables(server.dataSource("always"))).isOne();
+					assertThat(context.getBean(PeriodicTaskScheduler.class).runNow("report")).isTrue();
+				});
+		}
+	}
+
+	@Test
+	void withoutClusterSingletonTasksTheTableIsNeitherCreatedNorChecked() {
+		this.runner
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:unneeded;DB_CLOSE_DELAY=-1",
+					"oslo.service.periodic.lock.initialize-schema=never",
+					"oslo.service.periodic.tasks.report.cluster-singleton=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(lockTables(context.getBean(DataSource.class))).isZero();
+			});
+	}
+
+	@Test
+	void aDatabaseDownAtStartUpIsNoFailureAndAMissingTableIsThenReportedOnce(CapturedOutput output) {
+		SwitchedDataSource database = new SwitchedDataSource(h2("down"));
+		this.runner.withBean(DataSource.class, () -> database)
+			.withPropertyValues("oslo.service.periodic.lock.initialize-schema=never")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("Cannot prepare the cluster lock table shedlock at start-up");
+				database.reachable = true;
+				PeriodicTaskScheduler scheduler = context.getBean(PeriodicTaskScheduler.class);
+
+				assertThat(scheduler.runNow("report")).isFalse();
+				assertThat(scheduler.runNow("report")).isFalse();
+
+				assertThat(context.getBean(Singleton.class).runs).hasValue(0);
+				assertThat(report(context).singleton().lastOutcome()).isEqualTo("lock-unavailable");
+				assertThat(report(context).singleton().lastError())
+					.contains("oslo.service.periodic.lock.initialize-schema=never does not create it");
+				assertThat(output.getOut().split("The cluster lock table shedlock does not exist", -1)).hasSize(2);
+			});
+	}
+
+	@Test
+	void anUnknownInitializeSchemaFailsStartUpNamingThePropertyAndValue() {
+		this.runner.withPropertyValues("oslo.service.periodic.lock.initialize-schema=sometimes")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("oslo.service.periodic.lock.initialize-schema")
+				.hasStackTraceContaining("sometimes"));
+	}
+
+	@Test
+	void theReplacedCreateTableFailsStartUpNamingItsReplacement() {
+		this.runner.withPropertyValues("oslo.service.periodic.lock.create-table=true")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("codes [oslo.service.periodic.lock.create-table")
+				.hasStackTraceContaining("rejected value [true]")
+				.hasStackTraceContaining("was replaced by oslo.service.periodic.lock.initialize-schema")
+				.hasStackTraceContaining("set oslo.service.periodic.lock.initialize-schema=always"));
+		this.runner.withPropertyValues("oslo.service.periodic.lock.create-table=false")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("rejected value [false]")
+				.hasStackTraceContaining("(oslo.service.periodic.lock.initialize-schema=never creates no table)"));
+	}
+
+	private static int lockTables(DataSource database) {
+		Integer count = new JdbcTemplate(database).queryForObject(
+				"SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'SHEDLOCK'", Integer.class);
+		return (count != null) ? count : 0;
+	}
+
+	private static DataSource h2(String name) {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+		dataSource.setUser("sa");
+		return dataSource;
+	}
+
+	private static JdbcTemplate jdbc(ApplicationContext context) {
+		return new JdbcTemplate(context.getBean(DataSource.class));
 	}
 
 	private static PeriodicTaskSnapshot report(ApplicationContext context) {
@@ -271,6 +388,27 @@ class ClusterLockAutoConfigurationTests {
 
 		@PeriodicTask(spacing = "1h", name = "tidy")
 		void tidy() {
+		}
+
+	}
+
+	/**
+	 * A database that cannot be reached until told otherwise.
+	 */
+	static final class SwitchedDataSource extends DelegatingDataSource {
+
+		volatile boolean reachable;
+
+		SwitchedDataSource(DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			if (!this.reachable) {
+				throw new SQLException("Connection refused", "08001");
+			}
+			return super.getConnection();
 		}
 
 	}

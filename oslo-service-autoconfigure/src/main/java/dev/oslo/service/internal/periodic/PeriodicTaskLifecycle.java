@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import dev.oslo.service.internal.DurationFormat;
 import dev.oslo.service.internal.KeepAlive;
 import dev.oslo.service.internal.boot.LaunchingLifecycle;
+import dev.oslo.service.periodic.ClusterLock;
 import dev.oslo.service.periodic.PeriodicTaskDefinition;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.periodic.TaskSettings;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Schedules the {@code @PeriodicTask} methods once the services have started (the process
- * then handles signals and stays up, even without a service or a web server, as Spring's
+ * Schedules the {@code @PeriodicTask} methods once the services have started, after
+ * preparing the cluster lock when a task is a cluster singleton (the process then handles
+ * signals and stays up, even without a service or a web server, as Spring's
  * {@code @Scheduled} does), and on shutdown starts no new run and lets the runs in
  * progress finish, within the graceful shutdown timeout, before the services stop.
  *
@@ -37,6 +39,8 @@ public final class PeriodicTaskLifecycle implements SmartLifecycle {
 
 	private final Supplier<Duration> shutdownTimeout;
 
+	private final ClusterLock lock;
+
 	private final Runnable handleSignals;
 
 	private volatile boolean running;
@@ -50,28 +54,36 @@ public final class PeriodicTaskLifecycle implements SmartLifecycle {
 	 * @param settings gives each task its settings as they are at each scheduling
 	 * decision
 	 * @param shutdownTimeout how long runs in progress may take to finish on shutdown
+	 * @param lock the cluster lock of singleton tasks, prepared before they are scheduled
 	 * @param handleSignals installs the signal handlers, called before the tasks are
 	 * scheduled when there is at least one
 	 */
 	public PeriodicTaskLifecycle(PeriodicTaskScheduler scheduler, PeriodicTaskRegistrar registrar,
 			Function<PeriodicTaskDefinition, Supplier<TaskSettings>> settings, Supplier<Duration> shutdownTimeout,
-			Runnable handleSignals) {
+			ClusterLock lock, Runnable handleSignals) {
 		this.scheduler = scheduler;
 		this.registrar = registrar;
 		this.settings = settings;
 		this.shutdownTimeout = shutdownTimeout;
+		this.lock = lock;
 		this.handleSignals = handleSignals;
 	}
 
 	@Override
 	public void start() {
 		List<PeriodicTaskRegistrar.FoundTask> found = this.registrar.found();
+		boolean singletons = false;
+		for (PeriodicTaskRegistrar.FoundTask task : found) {
+			Supplier<TaskSettings> settings = this.settings.apply(task.definition());
+			singletons |= settings.get().singleton() != null;
+			this.scheduler.register(task.definition().name(), task.work(), settings);
+		}
+		if (singletons) {
+			this.lock.prepare();
+		}
 		if (!found.isEmpty()) {
 			this.handleSignals.run();
 			this.keepAlive = KeepAlive.start("oslo-periodic-keepalive");
-		}
-		for (PeriodicTaskRegistrar.FoundTask task : found) {
-			this.scheduler.register(task.definition().name(), task.work(), this.settings.apply(task.definition()));
 		}
 		this.scheduler.start();
 		this.running = true;
