@@ -26,7 +26,7 @@ class AutoConfigurationExclusionTests {
 			SystemdAutoConfiguration.class, PeriodicTaskAutoConfiguration.class,
 			PeriodicTaskActuatorAutoConfiguration.class, ClusterLockAutoConfiguration.class,
 			LauncherEndpointAutoConfiguration.class, LauncherHealthContributorAutoConfiguration.class,
-			LauncherMetricsAutoConfiguration.class);
+			LauncherMetricsAutoConfiguration.class, OsloServiceObservationAutoConfiguration.class);
 
 	static Stream<Class<?>> excluded() {
 		return ALL.stream();
