@@ -27,6 +27,8 @@ final class ManagedService {
 
 	private final ServiceBase service;
 
+	private final ServiceCallDecorator decorator;
+
 	private volatile ServiceState state = ServiceState.NEW;
 
 	private volatile @Nullable Instant startedAt;
@@ -37,9 +39,10 @@ final class ManagedService {
 
 	private volatile CompletableFuture<Void> termination = CompletableFuture.completedFuture(null);
 
-	ManagedService(String name, ServiceBase service) {
+	ManagedService(String name, ServiceBase service, ServiceCallDecorator decorator) {
 		this.name = name;
 		this.service = service;
+		this.decorator = decorator;
 	}
 
 	String name() {
@@ -59,7 +62,7 @@ final class ManagedService {
 	void start() throws Exception {
 		this.state = ServiceState.STARTING;
 		try {
-			this.service.start();
+			this.decorator.decorate(this.name, ServiceCallDecorator.Operation.START, this.service::start).run();
 		}
 		catch (Exception | Error ex) {
 			fail(ex);
@@ -80,7 +83,9 @@ final class ManagedService {
 		}
 		this.state = ServiceState.STOPPING;
 		CompletableFuture<Void> done = new CompletableFuture<>();
-		Thread thread = new Thread(() -> stopAndAwait(done), "oslo-stop-" + this.name);
+		ServiceCallDecorator.Call stop = this.decorator.decorate(this.name, ServiceCallDecorator.Operation.STOP,
+				this::stopAndAwaitTermination);
+		Thread thread = new Thread(() -> stop(stop, done), "oslo-stop-" + this.name);
 		thread.setDaemon(true);
 		this.stopper = thread;
 		this.termination = done;
@@ -151,10 +156,14 @@ final class ManagedService {
 		return new ServiceSnapshot(this.name, type(), this.state, this.startedAt, this.lastError);
 	}
 
-	private void stopAndAwait(CompletableFuture<Void> done) {
+	private void stopAndAwaitTermination() throws InterruptedException {
+		this.service.stop();
+		this.service.awaitTermination();
+	}
+
+	private void stop(ServiceCallDecorator.Call stop, CompletableFuture<Void> done) {
 		try {
-			this.service.stop();
-			this.service.awaitTermination();
+			stop.run();
 			this.state = ServiceState.TERMINATED;
 			logger.info("Service '{}' stopped", this.name);
 		}
@@ -162,7 +171,7 @@ final class ManagedService {
 			Thread.currentThread().interrupt();
 			fail(ex);
 		}
-		catch (RuntimeException | Error ex) {
+		catch (Exception | Error ex) {
 			fail(ex);
 			logger.error("Service '{}' failed while stopping", this.name, ex);
 		}

@@ -37,6 +37,8 @@ public final class ServiceLauncher implements Launcher {
 
 	private final Supplier<LauncherConfig> config;
 
+	private final ServiceCallDecorator decorator;
+
 	private final List<ManagedService> services = new CopyOnWriteArrayList<>();
 
 	private final Object lifecycleLock = new Object();
@@ -61,7 +63,18 @@ public final class ServiceLauncher implements Launcher {
 	 * @param config supplies the current settings
 	 */
 	public ServiceLauncher(Supplier<LauncherConfig> config) {
+		this(config, ServiceCallDecorator.NONE);
+	}
+
+	/**
+	 * Create a launcher that reads its settings each time it needs them and wraps every
+	 * start and stop of a service, e.g. in a Micrometer observation.
+	 * @param config supplies the current settings
+	 * @param decorator wraps every call to a service's {@code start()} and {@code stop()}
+	 */
+	public ServiceLauncher(Supplier<LauncherConfig> config, ServiceCallDecorator decorator) {
 		this.config = Objects.requireNonNull(config, "config");
+		this.decorator = Objects.requireNonNull(decorator, "decorator");
 	}
 
 	@Override
@@ -102,7 +115,7 @@ public final class ServiceLauncher implements Launcher {
 			if (this.state == ServiceState.NEW) {
 				this.keepAlive = KeepAlive.start("oslo-launcher-keepalive");
 			}
-			ManagedService managed = new ManagedService(name, service);
+			ManagedService managed = new ManagedService(name, service, this.decorator);
 			this.services.add(managed);
 			this.state = ServiceState.STARTING;
 			start(managed);

@@ -33,8 +33,8 @@ class ArchitectureTests {
 			ROOT + ".signal", ROOT + ".process", ROOT + ".systemd", ROOT + ".internal", ROOT + ".cluster" };
 
 	/** What wires the engine into Spring Boot and reports on it. */
-	private static final String[] WIRING = { ROOT + ".autoconfigure..", ROOT + ".actuate..", ROOT + ".internal.boot..",
-			ROOT + ".internal.periodic..", ROOT + ".internal.refresh.." };
+	private static final String[] WIRING = { ROOT + ".autoconfigure..", ROOT + ".actuate..", ROOT + ".observation..",
+			ROOT + ".internal.boot..", ROOT + ".internal.periodic..", ROOT + ".internal.refresh.." };
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -64,6 +64,26 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework.boot..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void theEngineRunsWithoutMicrometer() {
+		noClasses().that()
+			.resideInAnyPackage(ENGINE)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.micrometer..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void theObservationsNeedOnlyTheEngineAndMicrometer() {
+		noClasses().that()
+			.resideInAPackage(ROOT + ".observation")
+			.should()
+			.dependOnClassesThat(resideInAnyPackage("org.springframework..", ROOT + ".autoconfigure..",
+					ROOT + ".actuate..", ROOT + ".internal.."))
 			.check(CLASSES);
 	}
 
@@ -136,6 +156,8 @@ class ArchitectureTests {
 				// the refresher SPI
 				"ReloadCoordinator", "ReloadListener", "ReloadResult", "ReloadSnapshot", "ReloadOutcome",
 				"ReloadTrigger", "ConfigurationRefresher", "InvalidConfigurationException",
+				// what wraps the launcher's calls to services (e.g. in observations)
+				"ServiceCallDecorator",
 				// the process around a launcher, for a plain main and the
 				// auto-configuration alike
 				"LauncherRuntime");

@@ -10,6 +10,7 @@ import dev.oslo.service.ProcessLauncher;
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.ReloadListener;
 import dev.oslo.service.ServiceBase;
+import dev.oslo.service.ServiceCallDecorator;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.internal.ProcessExit;
 import dev.oslo.service.internal.boot.ConfigurationOptionsLogger;
@@ -144,8 +145,10 @@ public final class OsloServiceAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(Launcher.class)
-		ServiceLauncher osloServiceLauncher(OsloServiceProperties properties) {
-			return new ServiceLauncher(() -> launcherConfig(properties));
+		ServiceLauncher osloServiceLauncher(OsloServiceProperties properties,
+				ObjectProvider<ServiceCallDecorator> decorator) {
+			return new ServiceLauncher(() -> launcherConfig(properties),
+					decorator.getIfAvailable(() -> ServiceCallDecorator.NONE));
 		}
 
 		@Bean

@@ -3,6 +3,7 @@ package dev.oslo.service.autoconfigure;
 import dev.oslo.service.actuate.PeriodicTaskTimer;
 import dev.oslo.service.actuate.PeriodicTasksEndpoint;
 import dev.oslo.service.actuate.PeriodicTasksEndpointWebExtension;
+import dev.oslo.service.observation.PeriodicTaskObservations;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -19,11 +20,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the {@code periodictasks} endpoint (with its web extension) and
- * the {@code oslo.periodic.task} timer.
+ * the {@code oslo.service.periodic.task} timer. Where the runs are observed
+ * ({@link OsloServiceObservationAutoConfiguration}), the observation records that timer,
+ * and this one backs off.
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = PeriodicTaskAutoConfiguration.class,
+@AutoConfiguration(after = { PeriodicTaskAutoConfiguration.class, OsloServiceObservationAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "oslo.service.enabled", matchIfMissing = true)
 public final class PeriodicTaskActuatorAutoConfiguration {
@@ -59,6 +62,7 @@ public final class PeriodicTaskActuatorAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
 	@ConditionalOnBean(MeterRegistry.class)
+	@ConditionalOnMissingBean(PeriodicTaskObservations.class)
 	static class MetricsConfiguration {
 
 		@Bean

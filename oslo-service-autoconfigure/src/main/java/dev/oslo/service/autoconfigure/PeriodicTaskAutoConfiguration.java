@@ -9,6 +9,7 @@ import dev.oslo.service.internal.periodic.PeriodicTaskRegistrar;
 import dev.oslo.service.internal.periodic.PeriodicTaskRescheduler;
 import dev.oslo.service.periodic.ClusterLock;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
+import dev.oslo.service.periodic.TaskRunDecorator;
 import dev.oslo.service.periodic.TaskRunListener;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,10 +50,12 @@ public final class PeriodicTaskAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PeriodicTaskScheduler osloPeriodicTaskScheduler(PeriodicTaskExecutor executor, OsloServiceProperties properties,
-			ObjectProvider<TaskRunListener> listener, ObjectProvider<ClusterLock> lock) {
+			ObjectProvider<TaskRunListener> listener, ObjectProvider<ClusterLock> lock,
+			ObjectProvider<TaskRunDecorator> decorator) {
 		return new PeriodicTaskScheduler(executor.scheduler(), executor.scheduler().getClock(),
 				() -> properties.getPeriodic().isJitter() ? ThreadLocalRandom.current().nextDouble() : 0,
-				listener.getIfAvailable(() -> TaskRunListener.NONE), lock.getIfAvailable(() -> ClusterLock.NONE));
+				listener.getIfAvailable(() -> TaskRunListener.NONE), lock.getIfAvailable(() -> ClusterLock.NONE),
+				decorator.getIfAvailable(() -> TaskRunDecorator.NONE));
 	}
 
 	@Bean

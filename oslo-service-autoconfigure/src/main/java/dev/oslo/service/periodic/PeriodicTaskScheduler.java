@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,7 +28,8 @@ import org.springframework.scheduling.TaskScheduler;
  * at once (after a reload); {@link #stop(Duration)} starts no new run and waits for runs
  * in progress. A task whose settings make it a cluster singleton takes the
  * {@link ClusterLock} before each run and skips the run when another replica holds it or
- * the lock cannot be reached.
+ * the lock cannot be reached. Every attempt to run a task, lock request included, goes
+ * through the {@link TaskRunDecorator} on the thread that runs it.
  *
  * @since 0.1.0
  */
@@ -48,6 +48,8 @@ public final class PeriodicTaskScheduler {
 	private final TaskRunListener listener;
 
 	private final ClusterLock lock;
+
+	private final TaskRunDecorator decorator;
 
 	private boolean started;
 
@@ -75,11 +77,29 @@ public final class PeriodicTaskScheduler {
 	 */
 	public PeriodicTaskScheduler(TaskScheduler scheduler, Clock clock, DoubleSupplier jitter, TaskRunListener listener,
 			ClusterLock lock) {
+		this(scheduler, clock, jitter, listener, lock, TaskRunDecorator.NONE);
+	}
+
+	/**
+	 * Create the scheduler, with the lock its cluster-singleton tasks share with other
+	 * replicas and a decorator around every attempt to run a task (e.g. a Micrometer
+	 * observation).
+	 * @param scheduler runs the tasks
+	 * @param clock the clock of the schedule (the task scheduler's)
+	 * @param jitter numbers in {@code [0, 1]} for the jitter; always zero for none
+	 * @param listener told about every run, e.g. to time it
+	 * @param lock taken before each run of a task whose settings make it a cluster
+	 * singleton
+	 * @param decorator wraps every attempt, on the thread that runs it
+	 */
+	public PeriodicTaskScheduler(TaskScheduler scheduler, Clock clock, DoubleSupplier jitter, TaskRunListener listener,
+			ClusterLock lock, TaskRunDecorator decorator) {
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.jitter = Objects.requireNonNull(jitter, "jitter");
 		this.listener = Objects.requireNonNull(listener, "listener");
 		this.lock = Objects.requireNonNull(lock, "lock");
+		this.decorator = Objects.requireNonNull(decorator, "decorator");
 	}
 
 	/**
@@ -231,29 +251,19 @@ public final class PeriodicTaskScheduler {
 				return false;
 			}
 			try {
-				TaskSettings.SingletonLock singleton = this.settings.get().singleton();
-				if (singleton == null) {
-					runWork();
-					return true;
-				}
-				Optional<ClusterLock.Held> held = this.guard.acquire(singleton);
-				if (held.isEmpty()) {
-					return false;
-				}
-				try {
-					runWork();
-				}
-				finally {
-					this.guard.release(held.get());
-				}
-				return true;
+				return PeriodicTaskScheduler.this.decorator.decorate(this.name, this::attempt).get().ran();
 			}
 			finally {
 				this.running.unlock();
 			}
 		}
 
-		private void runWork() {
+		private TaskRunResult attempt() {
+			TaskSettings.SingletonLock singleton = this.settings.get().singleton();
+			return (singleton != null) ? this.guard.runLocked(singleton, this::runWork) : runWork();
+		}
+
+		private TaskRunResult runWork() {
 			Instant at = PeriodicTaskScheduler.this.clock.instant();
 			long started = System.nanoTime();
 			this.lastRunAt = at;
@@ -268,6 +278,7 @@ public final class PeriodicTaskScheduler {
 			long nanos = System.nanoTime() - started;
 			record(nanos, failure);
 			PeriodicTaskScheduler.this.listener.ran(this.name, Duration.ofNanos(nanos), failure);
+			return TaskRunResult.ran(failure);
 		}
 
 		private synchronized void record(long nanos, @Nullable Throwable failure) {
@@ -275,13 +286,13 @@ public final class PeriodicTaskScheduler {
 			this.runs++;
 			if (failure == null) {
 				this.successNanos += nanos;
-				this.lastOutcome = "success";
+				this.lastOutcome = TaskRunResult.SUCCESS;
 				this.lastError = null;
 			}
 			else {
 				this.failures++;
 				this.failureNanos += nanos;
-				this.lastOutcome = "failure";
+				this.lastOutcome = TaskRunResult.FAILURE;
 				this.lastError = failure.toString();
 			}
 		}

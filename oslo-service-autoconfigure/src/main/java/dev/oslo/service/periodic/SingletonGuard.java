@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,9 +20,9 @@ final class SingletonGuard {
 
 	static final String ACQUIRED = "acquired";
 
-	static final String LOCKED = "locked";
+	static final String LOCKED = TaskRunResult.LOCKED;
 
-	static final String UNAVAILABLE = "lock-unavailable";
+	static final String UNAVAILABLE = TaskRunResult.LOCK_UNAVAILABLE;
 
 	private static final Logger logger = LoggerFactory.getLogger(SingletonGuard.class);
 
@@ -57,10 +58,12 @@ final class SingletonGuard {
 	}
 
 	/**
-	 * Ask for the lock.
-	 * @return the held lock, or empty when this run is skipped
+	 * Run {@code work} under the lock, or skip it.
+	 * @param settings the lock's lifetimes
+	 * @param work the run itself
+	 * @return the run's result, or a skipped one when the lock was refused
 	 */
-	Optional<ClusterLock.Held> acquire(TaskSettings.SingletonLock settings) {
+	TaskRunResult runLocked(TaskSettings.SingletonLock settings, Supplier<TaskRunResult> work) {
 		long started = System.nanoTime();
 		Optional<ClusterLock.Held> held;
 		try {
@@ -70,25 +73,33 @@ final class SingletonGuard {
 			String error = describe(ex);
 			storeUnreachable(error, ex);
 			record(UNAVAILABLE, null, error);
-			this.listener.skipped(this.name, UNAVAILABLE, Duration.ofNanos(System.nanoTime() - started));
-			return Optional.empty();
+			return skipped(UNAVAILABLE, started);
 		}
 		storeReachable();
-		if (held.isPresent()) {
-			record(ACQUIRED, this.lock.self().orElseGet(this::holder), null);
-			return held;
+		if (held.isEmpty()) {
+			record(LOCKED, holder(), null);
+			logger.debug("Periodic task '{}' is locked by another replica; this run is skipped", this.name);
+			return skipped(LOCKED, started);
 		}
-		record(LOCKED, holder(), null);
-		logger.debug("Periodic task '{}' is locked by another replica; this run is skipped", this.name);
-		this.listener.skipped(this.name, LOCKED, Duration.ofNanos(System.nanoTime() - started));
-		return held;
+		record(ACQUIRED, this.lock.self().orElseGet(this::holder), null);
+		try {
+			return work.get();
+		}
+		finally {
+			release(held.get());
+		}
+	}
+
+	private TaskRunResult skipped(String outcome, long started) {
+		this.listener.skipped(this.name, outcome, Duration.ofNanos(System.nanoTime() - started));
+		return TaskRunResult.skipped(outcome);
 	}
 
 	/**
 	 * Release the lock after a run; a failure is logged, and the lock then expires by
 	 * itself.
 	 */
-	void release(ClusterLock.Held held) {
+	private void release(ClusterLock.Held held) {
 		try {
 			held.unlock();
 		}

@@ -27,10 +27,14 @@ class PeriodicTaskTimerTests {
 		assertThat(auditSuccess.count()).isEqualTo(2);
 		assertThat(auditSuccess.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(40.0);
 		assertThat(timer("audit", "failure").count()).isEqualTo(1);
+		assertThat(timer("audit", "failure").getId().getTag("error")).isEqualTo("IllegalStateException");
+		assertThat(auditSuccess.getId().getTag("error")).isEqualTo("none");
 		assertThat(timer("report", "success").count()).isEqualTo(1);
-		assertThat(this.registry.find("oslo.periodic.task").tag("name", "report").tag("outcome", "failure").timer())
-			.isNull();
-		assertThat(this.registry.find("oslo.periodic.task").timers()).hasSize(3);
+		assertThat(this.registry.find("oslo.service.periodic.task")
+			.tag("name", "report")
+			.tag("outcome", "failure")
+			.timer()).isNull();
+		assertThat(this.registry.find("oslo.service.periodic.task").timers()).hasSize(3);
 	}
 
 	@Test
@@ -44,10 +48,11 @@ class PeriodicTaskTimerTests {
 		assertThat(timer("cleanup", "locked").count()).isEqualTo(2);
 		assertThat(timer("cleanup", "locked").totalTime(TimeUnit.MILLISECONDS)).isEqualTo(5.0);
 		assertThat(timer("cleanup", "lock-unavailable").count()).isOne();
+		assertThat(timer("cleanup", "lock-unavailable").getId().getTag("error")).isEqualTo("none");
 	}
 
 	private Timer timer(String name, String outcome) {
-		return this.registry.get("oslo.periodic.task").tag("name", name).tag("outcome", outcome).timer();
+		return this.registry.get("oslo.service.periodic.task").tag("name", name).tag("outcome", outcome).timer();
 	}
 
 }

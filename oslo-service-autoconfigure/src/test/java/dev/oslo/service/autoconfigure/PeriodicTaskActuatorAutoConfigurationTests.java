@@ -116,8 +116,8 @@ class PeriodicTaskActuatorAutoConfigurationTests {
 			.withPropertyValues("tasks.fast=30ms")
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				await().until(() -> registry.find("oslo.periodic.task").tag("name", "fast").timer() != null
-						&& registry.get("oslo.periodic.task")
+				await().until(() -> registry.find("oslo.service.periodic.task").tag("name", "fast").timer() != null
+						&& registry.get("oslo.service.periodic.task")
 							.tag("name", "fast")
 							.tag("outcome", "success")
 							.timer()
