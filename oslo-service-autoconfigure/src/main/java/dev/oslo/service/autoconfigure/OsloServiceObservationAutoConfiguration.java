@@ -3,6 +3,8 @@ package dev.oslo.service.autoconfigure;
 import dev.oslo.service.ServiceCallDecorator;
 import dev.oslo.service.observation.PeriodicTaskObservationConvention;
 import dev.oslo.service.observation.PeriodicTaskObservations;
+import dev.oslo.service.observation.ReloadObservationConvention;
+import dev.oslo.service.observation.ReloadObservations;
 import dev.oslo.service.observation.ServiceObservationConvention;
 import dev.oslo.service.observation.ServiceObservations;
 import dev.oslo.service.periodic.TaskRunDecorator;
@@ -17,10 +19,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the Micrometer observations of periodic task runs and of
- * services' starts and stops, where the application has an {@link ObservationRegistry}
- * (Spring Boot's, with Actuator). A {@link PeriodicTaskObservationConvention} or
- * {@link ServiceObservationConvention} bean replaces the default names and keys.
+ * Auto-configuration of the Micrometer observations of periodic task runs, of services'
+ * starts and stops, and of configuration reloads, where the application has an
+ * {@link ObservationRegistry} (Spring Boot's, with Actuator). A
+ * {@link PeriodicTaskObservationConvention}, {@link ServiceObservationConvention} or
+ * {@link ReloadObservationConvention} bean replaces the default names and keys.
  *
  * @since 0.1.0
  */
@@ -43,6 +46,13 @@ public final class OsloServiceObservationAutoConfiguration {
 	ServiceObservations osloServiceObservations(ObservationRegistry registry,
 			ObjectProvider<ServiceObservationConvention> convention) {
 		return new ServiceObservations(registry, convention.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReloadObservations osloReloadObservations(ObservationRegistry registry,
+			ObjectProvider<ReloadObservationConvention> convention) {
+		return new ReloadObservations(registry, convention.getIfAvailable());
 	}
 
 }

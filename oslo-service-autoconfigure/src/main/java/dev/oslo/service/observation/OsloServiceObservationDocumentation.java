@@ -48,6 +48,24 @@ public enum OsloServiceObservationDocumentation implements ObservationDocumentat
 			return ServiceKeyNames.values();
 		}
 
+	},
+
+	/**
+	 * One configuration reload, whatever triggered it: the check and refresh of the
+	 * configuration, then the restart or reset of the services.
+	 */
+	RELOAD {
+
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultReloadObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return ReloadKeyNames.values();
+		}
+
 	};
 
 	/**
@@ -100,6 +118,33 @@ public enum OsloServiceObservationDocumentation implements ObservationDocumentat
 		},
 
 		/** {@code success} or {@code failure}. Set when the call ends. */
+		OUTCOME {
+			@Override
+			public String asString() {
+				return "outcome";
+			}
+		}
+
+	}
+
+	/**
+	 * The low-cardinality keys of {@link #RELOAD}.
+	 */
+	public enum ReloadKeyNames implements KeyName {
+
+		/**
+		 * What asked for the reload: {@code sighup}, {@code launcher-endpoint},
+		 * {@code refresh-endpoint}, {@code refresh-event}, {@code context-refresher},
+		 * {@code master} or {@code application}.
+		 */
+		TRIGGER {
+			@Override
+			public String asString() {
+				return "trigger";
+			}
+		},
+
+		/** {@code success} or {@code failure}. Set when the reload ends. */
 		OUTCOME {
 			@Override
 			public String asString() {

@@ -16,6 +16,7 @@ import dev.oslo.service.observation.DefaultServiceObservationConvention;
 import dev.oslo.service.observation.PeriodicTaskObservationConvention;
 import dev.oslo.service.observation.PeriodicTaskObservations;
 import dev.oslo.service.observation.ServiceObservationConvention;
+import dev.oslo.service.observation.ReloadObservations;
 import dev.oslo.service.observation.ServiceObservations;
 import dev.oslo.service.periodic.TaskRunDecorator;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,7 +54,9 @@ class OsloServiceObservationAutoConfigurationTests {
 	void servicesAndPeriodicTasksAreObservedInTheApplicationsRegistry() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		this.runner.withBean(ObservationRegistry.class, () -> registry).run((context) -> {
-			assertThat(context).hasSingleBean(PeriodicTaskObservations.class).hasSingleBean(ServiceObservations.class);
+			assertThat(context).hasSingleBean(PeriodicTaskObservations.class)
+				.hasSingleBean(ServiceObservations.class)
+				.hasSingleBean(ReloadObservations.class);
 			await().untilAsserted(() -> assertThat(registry)
 				.hasAnObservation((observation) -> observation.hasNameEqualTo("oslo.service.periodic.task")
 					.hasLowCardinalityKeyValue("name", "fast")
