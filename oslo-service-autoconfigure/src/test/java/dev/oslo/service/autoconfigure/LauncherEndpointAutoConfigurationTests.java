@@ -4,11 +4,16 @@ import dev.oslo.service.LauncherConfig;
 import dev.oslo.service.ReloadTestSupport;
 import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.actuate.LauncherEndpoint;
+import dev.oslo.service.actuate.RefreshEndpointWebExtension;
+import dev.oslo.service.internal.refresh.CoordinatedContextRefresher;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cloud.autoconfigure.ConfigurationPropertiesRebinderAutoConfiguration;
+import org.springframework.cloud.autoconfigure.RefreshAutoConfiguration;
+import org.springframework.cloud.autoconfigure.RefreshEndpointAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +45,30 @@ class LauncherEndpointAutoConfigurationTests {
 		this.runner.withPropertyValues("management.endpoints.web.exposure.include=launcher")
 			.withBean("userEndpoint", LauncherEndpoint.class, () -> own)
 			.run((context) -> assertThat(context).getBean(LauncherEndpoint.class).isSameAs(own));
+	}
+
+	@Test
+	void theRefreshEndpointBecomesAReloadWhereSpringCloudsIsExposed() {
+		ApplicationContextRunner cloud = this.runner.withConfiguration(AutoConfigurations.of(
+				ReloadTriggerAutoConfiguration.class, RefreshAutoConfiguration.class,
+				ConfigurationPropertiesRebinderAutoConfiguration.class, RefreshEndpointAutoConfiguration.class));
+		cloud.run((context) -> assertThat(context).hasNotFailed()
+			.hasSingleBean(CoordinatedContextRefresher.class)
+			.doesNotHaveBean(RefreshEndpointWebExtension.class));
+		cloud.withPropertyValues("management.endpoints.web.exposure.include=refresh")
+			.run((context) -> assertThat(context).hasSingleBean(RefreshEndpointWebExtension.class));
+		this.runner.withConfiguration(AutoConfigurations.of(ReloadTriggerAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=refresh")
+			.withClassLoader(new FilteredClassLoader("org.springframework.cloud"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(CoordinatedContextRefresher.class)
+				.doesNotHaveBean(RefreshEndpointWebExtension.class));
+		cloud
+			.withPropertyValues("management.endpoints.web.exposure.include=refresh",
+					"spring.cloud.refresh.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(CoordinatedContextRefresher.class)
+				.doesNotHaveBean(RefreshEndpointWebExtension.class));
 	}
 
 }
