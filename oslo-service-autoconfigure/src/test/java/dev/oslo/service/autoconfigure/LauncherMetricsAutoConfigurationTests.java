@@ -1,5 +1,8 @@
 package dev.oslo.service.autoconfigure;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import dev.oslo.service.ControllableService;
 import dev.oslo.service.LauncherConfig;
 import dev.oslo.service.ReloadCoordinator;
@@ -11,7 +14,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -39,7 +44,9 @@ class LauncherMetricsAutoConfigurationTests {
 	@Test
 	void aReloadIsCountedByItsTrigger() {
 		this.runner.withBean(ControllableService.class).run((context) -> {
-			context.getBean(ReloadCoordinator.class).request(ReloadTrigger.REFRESH_EVENT).join();
+			context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+					context.getSourceApplicationContext(), Duration.ZERO));
+			context.getBean(ReloadCoordinator.class).request(ReloadTrigger.REFRESH_EVENT).get(30, TimeUnit.SECONDS);
 			assertThat(context.getBean(MeterRegistry.class)
 				.get("oslo.service.reloads")
 				.tags("outcome", "success", "trigger", "refresh-event")
