@@ -47,8 +47,6 @@ public final class ReloadCoordinator {
 
 	private final AtomicLong failures = new AtomicLong();
 
-	private final AtomicLong totalNanos = new AtomicLong();
-
 	private volatile @Nullable ReloadResult last;
 
 	private final Supplier<List<ReloadListener>> listenerSource;
@@ -187,11 +185,10 @@ public final class ReloadCoordinator {
 
 	/**
 	 * The reloads run so far.
-	 * @return counts, total time and the last result
+	 * @return counts and the last result
 	 */
 	public ReloadSnapshot snapshot() {
-		return new ReloadSnapshot(this.successes.get(), this.failures.get(), Duration.ofNanos(this.totalNanos.get()),
-				this.last);
+		return new ReloadSnapshot(this.successes.get(), this.failures.get(), this.last);
 	}
 
 	/**
@@ -284,7 +281,6 @@ public final class ReloadCoordinator {
 
 	private void record(List<ReloadListener> told, ReloadResult result) {
 		(result.outcome() == ReloadOutcome.SUCCESS ? this.successes : this.failures).incrementAndGet();
-		this.totalNanos.addAndGet(result.duration().toNanos());
 		this.last = result;
 		tellListeners(told, (listener) -> listener.reloadFinished(result));
 	}

@@ -1,7 +1,5 @@
 package dev.oslo.service;
 
-import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,11 +7,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param successes how many reloads succeeded
  * @param failures how many failed
- * @param totalDuration the time all of them took
  * @param last the most recent one, or {@code null} before the first
  * @since 0.1.0
  */
-public record ReloadSnapshot(long successes, long failures, Duration totalDuration, @Nullable ReloadResult last) {
+public record ReloadSnapshot(long successes, long failures, @Nullable ReloadResult last) {
 
 	/**
 	 * How many reloads ran.
