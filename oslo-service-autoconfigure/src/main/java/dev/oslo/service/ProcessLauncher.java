@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import dev.oslo.service.internal.KeepAlive;
 import dev.oslo.service.process.SupervisionSettings;
 import dev.oslo.service.process.WorkerCommand;
 import dev.oslo.service.process.WorkerSnapshot;
@@ -17,6 +18,7 @@ import dev.oslo.service.process.WorkerState;
 import dev.oslo.service.process.WorkerSupervisionException;
 import dev.oslo.service.process.WorkerSupervisor;
 import dev.oslo.service.systemd.SystemdNotifier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,8 @@ public final class ProcessLauncher implements Launcher {
 	private final Object lifecycleLock = new Object();
 
 	private volatile ServiceState state = ServiceState.NEW;
+
+	private volatile @Nullable KeepAlive keepAlive;
 
 	/**
 	 * Create a master whose workers run this JVM's own command line.
@@ -142,6 +146,10 @@ public final class ProcessLauncher implements Launcher {
 				throw new IllegalStateException("The workers were started before; the launcher is " + this.state);
 			}
 			this.state = ServiceState.STARTING;
+			// Nothing else keeps a master's JVM running once main returns: no services
+			// run
+			// here, and a non-web application has no server threads.
+			this.keepAlive = KeepAlive.start("oslo-master-keepalive");
 		}
 		try {
 			this.supervisor.start(workers);
@@ -178,7 +186,7 @@ public final class ProcessLauncher implements Launcher {
 			}
 			this.state = (failedBefore || !killed.isEmpty()) ? ServiceState.FAILED : ServiceState.TERMINATED;
 			this.supervisor.close();
-			this.finished.countDown();
+			finish();
 		}
 	}
 
@@ -263,7 +271,15 @@ public final class ProcessLauncher implements Launcher {
 	private void fail() {
 		this.state = ServiceState.FAILED;
 		this.supervisor.close();
+		finish();
+	}
+
+	private void finish() {
 		this.finished.countDown();
+		KeepAlive alive = this.keepAlive;
+		if (alive != null) {
+			alive.release();
+		}
 	}
 
 	private void failed(String reason) {

@@ -1,0 +1,35 @@
+package dev.oslo.sample;
+
+import java.time.Duration;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sample's one HTTP endpoint: says which process answered, so that a client sees its
+ * requests spread over the workers, and can take a while, as real requests do, so that a
+ * client sees requests in flight finish when a worker stops.
+ */
+@RestController
+class HelloController {
+
+	private static final Duration LONGEST = Duration.ofSeconds(10);
+
+	/**
+	 * Answer {@code hello from <pid>}.
+	 * @param work how long the request works before answering, at most 10 s
+	 * @return the answer
+	 * @throws InterruptedException if the server stops it
+	 */
+	@GetMapping("/hello")
+	String hello(@RequestParam(defaultValue = "0ms") Duration work) throws InterruptedException {
+		Thread.sleep(min(work, LONGEST).toMillis());
+		return "hello from " + ProcessHandle.current().pid() + "\n";
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+}
