@@ -2,6 +2,8 @@ package dev.oslo.sample;
 
 import java.time.Duration;
 
+import org.springframework.format.annotation.DurationFormat;
+import org.springframework.format.annotation.DurationFormat.Style;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,12 +20,14 @@ class HelloController {
 
 	/**
 	 * Answer {@code hello from <pid>}.
-	 * @param work how long the request works before answering, at most 10 s
+	 * @param work how long the request works before answering ({@code 50ms}, {@code 2s}),
+	 * at most 10 s
 	 * @return the answer
 	 * @throws InterruptedException if the server stops it
 	 */
 	@GetMapping("/hello")
-	String hello(@RequestParam(defaultValue = "0ms") Duration work) throws InterruptedException {
+	String hello(@RequestParam(defaultValue = "0ms") @DurationFormat(style = Style.SIMPLE) Duration work)
+			throws InterruptedException {
 		Thread.sleep(min(work, LONGEST).toMillis());
 		return "hello from " + ProcessHandle.current().pid() + "\n";
 	}

@@ -37,6 +37,15 @@ abstract class OnProcessRoleCondition extends SpringBootCondition {
 
 	}
 
+	/** A worker of a master. */
+	static final class Worker extends OnProcessRoleCondition {
+
+		Worker() {
+			super(Set.of(ProcessRole.WORKER));
+		}
+
+	}
+
 	/** The process the service manager started and talks to: single or master. */
 	static final class Main extends OnProcessRoleCondition {
 

@@ -1,5 +1,6 @@
 package dev.oslo.service.autoconfigure;
 
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.oslo.service.ConfigurationRefresher;
@@ -15,6 +16,8 @@ import dev.oslo.service.ServiceLauncher;
 import dev.oslo.service.internal.ProcessExit;
 import dev.oslo.service.internal.boot.ConfigurationOptionsLogger;
 import dev.oslo.service.internal.boot.LauncherRuntimeEvents;
+import dev.oslo.service.internal.boot.ListeningSocketLifecycle;
+import dev.oslo.service.internal.boot.MultiProcessHttp;
 import dev.oslo.service.internal.boot.OptionValueSanitizer;
 import dev.oslo.service.internal.boot.RefuseTrafficThenCloseContext;
 import dev.oslo.service.internal.boot.SanitizingFunctionsSanitizer;
@@ -24,8 +27,10 @@ import dev.oslo.service.internal.boot.WorkerCountWarning;
 import dev.oslo.service.internal.boot.WorkerProcessesLifecycle;
 import dev.oslo.service.internal.refresh.ValidatingConfigurationRefresher;
 import dev.oslo.service.periodic.PeriodicTaskScheduler;
+import dev.oslo.service.process.ListeningSocket;
 import dev.oslo.service.process.SupervisionSettings;
 import dev.oslo.service.process.WorkerCommand;
+import dev.oslo.service.process.web.SharedSocketTomcatCustomizer;
 import dev.oslo.service.systemd.SystemdNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +54,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Auto-configuration of the launcher: every {@link ServiceBase} bean is launched when the
@@ -169,9 +175,25 @@ public final class OsloServiceAutoConfiguration {
 	static class MasterConfiguration {
 
 		@Bean
+		@Conditional(ListeningSocketConditions.Shares.class)
+		ListeningSocket osloServiceListeningSocket(ConfigurableEnvironment environment, ResourceLoader resourceLoader) {
+			return MultiProcessHttp.openListeningSocket(environment,
+					Objects.requireNonNull(resourceLoader.getClassLoader()));
+		}
+
+		@Bean
+		@ConditionalOnBean(ListeningSocket.class)
+		ListeningSocketLifecycle osloServiceListeningSocketLifecycle(ListeningSocket socket) {
+			return new ListeningSocketLifecycle(socket);
+		}
+
+		@Bean
 		@ConditionalOnMissingBean
-		WorkerCommand osloServiceWorkerCommand() {
-			return WorkerCommand.ofCurrentProcess();
+		WorkerCommand osloServiceWorkerCommand(ObjectProvider<ListeningSocket> socket) {
+			WorkerCommand command = WorkerCommand.ofCurrentProcess()
+				.withoutEnvironment(ListeningSocket.SERVICE_MANAGER_ENVIRONMENT);
+			ListeningSocket shared = socket.getIfAvailable();
+			return (shared != null) ? command.withEnvironment(shared.workerEnvironment()) : command;
 		}
 
 		@Bean
@@ -191,6 +213,21 @@ public final class OsloServiceAutoConfiguration {
 		@Bean
 		WorkerCountWarning osloServiceWorkerCountWarning(OsloServiceProperties properties) {
 			return new WorkerCountWarning(properties::getWorkers, properties.getWorkers());
+		}
+
+	}
+
+	/**
+	 * A worker of a web application serves its master's listening socket.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.tomcat.TomcatWebServerFactory")
+	@Conditional({ OnProcessRoleCondition.Worker.class, ListeningSocketConditions.Inherits.class })
+	static class WorkerWebServerConfiguration {
+
+		@Bean
+		SharedSocketTomcatCustomizer osloServiceSharedSocketTomcatCustomizer() {
+			return new SharedSocketTomcatCustomizer();
 		}
 
 	}

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,9 +21,11 @@ import java.util.Set;
  * @param command the executable followed by its arguments
  * @param withheldEnvironment names of the master's environment variables that workers do
  * not get
+ * @param addedEnvironment variables that workers get besides the master's
  * @since 0.1.0
  */
-public record WorkerCommand(List<String> command, Set<String> withheldEnvironment) {
+public record WorkerCommand(List<String> command, Set<String> withheldEnvironment,
+		Map<String, String> addedEnvironment) {
 
 	/**
 	 * Copy the command.
@@ -30,6 +34,7 @@ public record WorkerCommand(List<String> command, Set<String> withheldEnvironmen
 	public WorkerCommand {
 		command = List.copyOf(command);
 		withheldEnvironment = Set.copyOf(withheldEnvironment);
+		addedEnvironment = Map.copyOf(addedEnvironment);
 		if (command.isEmpty()) {
 			throw new IllegalArgumentException("A worker command needs at least the java executable");
 		}
@@ -40,7 +45,7 @@ public record WorkerCommand(List<String> command, Set<String> withheldEnvironmen
 	 * @param command the executable followed by its arguments
 	 */
 	public WorkerCommand(List<String> command) {
-		this(command, Set.of());
+		this(command, Set.of(), Map.of());
 	}
 
 	/**
@@ -52,7 +57,19 @@ public record WorkerCommand(List<String> command, Set<String> withheldEnvironmen
 	public WorkerCommand withoutEnvironment(Collection<String> names) {
 		Set<String> withheld = new LinkedHashSet<>(this.withheldEnvironment);
 		withheld.addAll(names);
-		return new WorkerCommand(this.command, withheld);
+		return new WorkerCommand(this.command, withheld, this.addedEnvironment);
+	}
+
+	/**
+	 * A copy whose workers also get these environment variables, e.g. those that tell
+	 * them of a socket they inherit.
+	 * @param variables the variables' names and values
+	 * @return the copy
+	 */
+	public WorkerCommand withEnvironment(Map<String, String> variables) {
+		Map<String, String> added = new LinkedHashMap<>(this.addedEnvironment);
+		added.putAll(variables);
+		return new WorkerCommand(this.command, this.withheldEnvironment, added);
 	}
 
 	/**

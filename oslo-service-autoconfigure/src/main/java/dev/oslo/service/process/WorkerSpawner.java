@@ -47,6 +47,7 @@ final class WorkerSpawner implements Closeable {
 			ProcessBuilder builder = new ProcessBuilder(this.command.command()).inheritIO();
 			builder.environment().putAll(new WorkerIdentity(id, generation, socket).toEnvironment());
 			builder.environment().keySet().removeAll(this.command.withheldEnvironment());
+			builder.environment().putAll(this.command.addedEnvironment());
 			process = builder.start();
 		}
 		catch (IOException ex) {
