@@ -97,6 +97,32 @@ class PlainMainLauncherIT {
 		}
 	}
 
+	@Test
+	void withTwoWorkersAMainThatReturnsWithoutAwaitingLeavesTheMasterSupervisingThemUntilSigterm() throws Exception {
+		try (ChildJvm master = ChildJvm.start(ChildJvm.javaMain(WorkerMain.class, "return-from-main"), Map.of())) {
+			master.awaitOutput(Duration.ofSeconds(90),
+					(output) -> output.contains("echo main returned in " + master.pid()));
+			List<Long> workers = pids(master.children());
+			assertThat(workers).hasSize(2);
+
+			ProcessHandle.of(workers.get(0)).orElseThrow().destroyForcibly();
+			master.awaitOutput(Duration.ofSeconds(90), (output) -> pids(master.children()).stream()
+				.anyMatch((pid) -> !workers.contains(pid) && output.contains("(pid " + pid + ") is ready")));
+			List<ProcessHandle> respawned = master.children();
+			assertThat(pids(respawned)).hasSize(2).contains(workers.get(1)).doesNotContain(workers.get(0));
+
+			master.signal("TERM");
+			assertThat(master.awaitExit(Duration.ofSeconds(30))).isZero();
+			assertThat(respawned).noneMatch(ProcessHandle::isAlive);
+			assertThat(master.output()).contains("echo stopping in " + respawned.get(0).pid(),
+					"echo stopping in " + respawned.get(1).pid());
+		}
+	}
+
+	private static List<Long> pids(List<ProcessHandle> processes) {
+		return processes.stream().map(ProcessHandle::pid).toList();
+	}
+
 	private static Outcome runAndSignal(String timeoutSeconds, String stopBehaviour, String signal)
 			throws IOException, InterruptedException {
 		return runAndSignal(Map.of(), (output) -> output.contains("fixture started"), timeoutSeconds, stopBehaviour,

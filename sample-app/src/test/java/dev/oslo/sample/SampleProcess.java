@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -49,12 +50,28 @@ final class SampleProcess implements AutoCloseable {
 	 */
 	static SampleProcess start(Map<String, String> environment, String... args) throws IOException {
 		int port = freePort();
-		List<String> command = ChildJvm.java(FAST_START);
-		command.add("-jar");
-		command.add(System.getProperty("sample.jar", "target/oslo-service-sample-app.jar"));
+		List<String> command = jar();
 		command.add("--server.port=" + port);
 		command.addAll(List.of(args));
 		return new SampleProcess(ChildJvm.start(command, environment), port);
+	}
+
+	/**
+	 * Start the jar as a daemon without a web server (a queue consumer): no HTTP port, so
+	 * only its output and its process tree show what it does.
+	 */
+	static SampleProcess startWithoutWebServer(String... args) throws IOException {
+		List<String> command = jar();
+		command.add("--spring.main.web-application-type=none");
+		command.addAll(List.of(args));
+		return new SampleProcess(ChildJvm.start(command, Map.of()), 0);
+	}
+
+	private static List<String> jar() {
+		List<String> command = ChildJvm.java(FAST_START);
+		command.add("-jar");
+		command.add(System.getProperty("sample.jar", "target/oslo-service-sample-app.jar"));
+		return command;
 	}
 
 	/**
@@ -73,6 +90,15 @@ final class SampleProcess implements AutoCloseable {
 	private void awaitLog(String linePrefix, String text) {
 		this.jvm.awaitOutput(STARTUP,
 				(output) -> output.lines().anyMatch((line) -> line.contains(linePrefix) && line.contains(text)));
+	}
+
+	/**
+	 * Wait until the output so far (this process's and its workers') satisfies a
+	 * condition.
+	 * @throws IllegalStateException if the process exits before the condition holds
+	 */
+	void awaitOutput(Predicate<String> condition) {
+		this.jvm.awaitOutput(STARTUP, condition);
 	}
 
 	long pid() {
@@ -121,6 +147,13 @@ final class SampleProcess implements AutoCloseable {
 
 	String output() {
 		return this.jvm.output();
+	}
+
+	/**
+	 * The processes this one started and that still run: a master's workers.
+	 */
+	List<ProcessHandle> children() {
+		return this.jvm.children();
 	}
 
 	/**

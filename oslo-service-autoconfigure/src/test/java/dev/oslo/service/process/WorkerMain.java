@@ -13,7 +13,9 @@ import dev.oslo.service.Launchers;
  * A plain-Java worker program for the supervisor's tests: run as a worker (its master's
  * identity in the environment), {@link Launchers#launch} runs its service in process and
  * connects to the master. Arguments: {@code fail-on-start} makes {@code start()} throw;
- * {@code hang-on-stop} makes {@code stop()} block.
+ * {@code hang-on-stop} makes {@code stop()} block; {@code return-from-main} makes
+ * {@code main} return once the service runs instead of awaiting the launcher, as many
+ * programs do.
  */
 public final class WorkerMain {
 
@@ -22,7 +24,12 @@ public final class WorkerMain {
 
 	public static void main(String[] args) throws InterruptedException {
 		LauncherConfig config = LauncherConfig.DEFAULTS.withGracefulShutdownTimeout(Duration.ofSeconds(20));
-		Launcher launcher = Launchers.launch(config, new EchoService(List.of(args)), 2);
+		List<String> options = List.of(args);
+		Launcher launcher = Launchers.launch(config, new EchoService(options), 2);
+		if (options.contains("return-from-main")) {
+			EchoService.print("main returned");
+			return;
+		}
 		launcher.await();
 	}
 
