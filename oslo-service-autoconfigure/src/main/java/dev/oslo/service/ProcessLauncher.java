@@ -146,9 +146,8 @@ public final class ProcessLauncher implements Launcher {
 				throw new IllegalStateException("The workers were started before; the launcher is " + this.state);
 			}
 			this.state = ServiceState.STARTING;
-			// Nothing else keeps a master's JVM running once main returns: no services
-			// run
-			// here, and a non-web application has no server threads.
+			// Nothing else keeps a master's JVM running once main returns: it runs no
+			// services, and a non-web application has no server threads.
 			this.keepAlive = KeepAlive.start("oslo-master-keepalive");
 		}
 		try {

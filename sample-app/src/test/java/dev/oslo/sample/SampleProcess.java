@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -35,9 +37,12 @@ final class SampleProcess implements AutoCloseable {
 
 	private final int port;
 
-	private SampleProcess(ChildJvm jvm, int port) {
+	private final int managementPort;
+
+	private SampleProcess(ChildJvm jvm, int port, int managementPort) {
 		this.jvm = jvm;
 		this.port = port;
+		this.managementPort = managementPort;
 	}
 
 	static SampleProcess start(String... args) throws IOException {
@@ -46,14 +51,32 @@ final class SampleProcess implements AutoCloseable {
 
 	/**
 	 * Start the jar with extra environment variables, as systemd sets
-	 * {@code NOTIFY_SOCKET}.
+	 * {@code NOTIFY_SOCKET}. A master of several workers also gets a management port,
+	 * where it serves Actuator for the group (its workers serve {@code server.port}). The
+	 * application's port is a free one unless the arguments set {@code --server.port}.
 	 */
 	static SampleProcess start(Map<String, String> environment, String... args) throws IOException {
-		int port = freePort();
 		List<String> command = jar();
-		command.add("--server.port=" + port);
+		Optional<Integer> chosen = Stream.of(args)
+			.filter((arg) -> arg.startsWith("--server.port="))
+			.map((arg) -> Integer.parseInt(arg.substring(arg.indexOf('=') + 1)))
+			.findFirst();
+		int port = chosen.isPresent() ? chosen.get() : freePort();
+		if (chosen.isEmpty()) {
+			command.add("--server.port=" + port);
+		}
+		int managementPort = isMaster(args) ? freePort() : port;
+		if (managementPort != port) {
+			command.add("--management.server.port=" + managementPort);
+		}
 		command.addAll(List.of(args));
-		return new SampleProcess(ChildJvm.start(command, environment), port);
+		return new SampleProcess(ChildJvm.start(command, environment), port, managementPort);
+	}
+
+	private static boolean isMaster(String... args) {
+		return Stream.of(args)
+			.filter((arg) -> arg.startsWith("--oslo.service.workers="))
+			.anyMatch((arg) -> Integer.parseInt(arg.substring(arg.indexOf('=') + 1)) > 1);
 	}
 
 	/**
@@ -64,7 +87,7 @@ final class SampleProcess implements AutoCloseable {
 		List<String> command = jar();
 		command.add("--spring.main.web-application-type=none");
 		command.addAll(List.of(args));
-		return new SampleProcess(ChildJvm.start(command, Map.of()), 0);
+		return new SampleProcess(ChildJvm.start(command, Map.of()), 0, 0);
 	}
 
 	private static List<String> jar() {
@@ -105,6 +128,20 @@ final class SampleProcess implements AutoCloseable {
 		return this.jvm.pid();
 	}
 
+	/**
+	 * The application's HTTP port ({@code server.port}).
+	 */
+	int port() {
+		return this.port;
+	}
+
+	/**
+	 * Where Actuator is served: the management port of a master, else the application's.
+	 */
+	int managementPort() {
+		return this.managementPort;
+	}
+
 	void signal(String name) throws IOException, InterruptedException {
 		this.jvm.signal(name);
 	}
@@ -121,10 +158,18 @@ final class SampleProcess implements AutoCloseable {
 		return getResponse(path).body();
 	}
 
+	/**
+	 * GET a path: Actuator's ({@code /actuator/...}) on the management port, any other on
+	 * the application's port.
+	 */
 	HttpResponse<String> getResponse(String path) throws IOException, InterruptedException {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		int target = path.startsWith("/actuator") ? this.managementPort : this.port;
+		return URI.create("http://127.0.0.1:" + target + path);
 	}
 
 	/**
@@ -136,9 +181,8 @@ final class SampleProcess implements AutoCloseable {
 
 	HttpResponse<String> post(String path) throws IOException, InterruptedException {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-				.POST(HttpRequest.BodyPublishers.noBody())
-				.build(), HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+					HttpResponse.BodyHandlers.ofString());
 	}
 
 	boolean isAlive() {

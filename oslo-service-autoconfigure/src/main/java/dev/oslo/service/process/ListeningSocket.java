@@ -132,14 +132,6 @@ public final class ListeningSocket implements Closeable {
 	}
 
 	/**
-	 * The listening socket this worker inherited from its master, if it did.
-	 * @return the address the master's socket listens on, as the master described it
-	 */
-	public static Optional<String> inheritedAddress() {
-		return Optional.ofNullable(System.getenv(ENVIRONMENT));
-	}
-
-	/**
 	 * Drop the master's reference, pointing its standard input at {@code /dev/null}: the
 	 * socket stays open while a worker holds it, and closes with the last one. (Closing
 	 * the inherited channel would point standard output and error there too.)

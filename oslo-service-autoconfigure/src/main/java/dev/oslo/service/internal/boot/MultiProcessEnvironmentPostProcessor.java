@@ -46,7 +46,7 @@ public final class MultiProcessEnvironmentPostProcessor implements EnvironmentPo
 	}
 
 	private static Map<String, Object> worker(ConfigurableEnvironment environment) {
-		if (ListeningSocket.inheritedAddress().isEmpty()) {
+		if (environment.getProperty(ListeningSocket.ENVIRONMENT) == null) {
 			return Map.of(NO_WEB_SERVER, "none");
 		}
 		return MultiProcessHttp.managementHasOwnPort(environment) ? Map.of("management.server.port", "-1") : Map.of();

@@ -1,0 +1,120 @@
+package dev.oslo.sample;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.jayway.jsonpath.DocumentContext;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs the sample app's jar as the master of two workers that serve its HTTP port through
+ * the master's one listening socket, under a steady loop of requests, and sends it what
+ * an operator sends: rolling reloads, a worker's SIGKILL, SIGTERM.
+ */
+class SampleAppHttpWorkersIT {
+
+	private static final Duration ROLL = Duration.ofSeconds(120);
+
+	private static final int CLIENTS = 4;
+
+	@Test
+	void everyWorkerServesTheApplicationPortAndNoRequestFailsAcrossRollsWhileAKilledWorkerLosesOnlyItsOwn()
+			throws Exception {
+		try (SampleProcess app = SampleProcess.start("--oslo.service.workers=2").awaitStarted()) {
+			assertThat(app.output()).contains("The workers serve http://127.0.0.1:" + app.port()
+					+ " on one listening socket, bound by the master");
+			assertThat(app.getResponse("/hello").statusCode()).isEqualTo(200);
+			List<Long> workers = readyWorkerPids(app);
+			assertThat(workers).hasSize(2);
+
+			try (RequestLoop loop = RequestLoop.start(app.port(), CLIENTS, "20ms")) {
+				await().atMost(Duration.ofSeconds(60)).until(() -> loop.answeringPids().containsAll(workers));
+				assertThat(loop.answeringPids()).doesNotContain(app.pid());
+
+				for (int generation = 2; generation <= 3; generation++) {
+					app.signal("HUP");
+					int expected = generation;
+					await().atMost(ROLL).until(() -> rolledTo(app.launcher(), expected));
+				}
+				int servedDuringRolls = loop.succeeded();
+				assertThat(loop.failures()).isEmpty();
+
+				long killed = readyWorkerPids(app).get(0);
+				ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+				await().atMost(ROLL)
+					.until(() -> readyWorkerPids(app).size() == 2 && !readyWorkerPids(app).contains(killed));
+				int servedAfterRespawn = loop.succeeded();
+				await().atMost(Duration.ofSeconds(60)).until(() -> loop.succeeded() > servedAfterRespawn + 100);
+				// Only the requests in flight inside the killed JVM may fail: at most one
+				// per client.
+				assertThat(loop.failures()).hasSizeLessThanOrEqualTo(CLIENTS);
+				assertThat(servedDuringRolls).isPositive();
+			}
+
+			app.signal("TERM");
+			assertThat(app.awaitExit(Duration.ofSeconds(60))).isZero();
+		}
+	}
+
+	@Test
+	void serverPortZeroIsChosenOnceForEveryWorkerAndTheMasterServesOnlyActuatorOnTheManagementPort() throws Exception {
+		try (SampleProcess app = SampleProcess.start("--oslo.service.workers=2", "--server.port=0").awaitStarted()) {
+			Matcher chosen = Pattern
+				.compile("The workers serve http://127.0.0.1:(\\d+) on one listening socket, "
+						+ "bound by the master \\(server.port=0: the port was chosen once for every worker\\)")
+				.matcher(app.output());
+			assertThat(chosen.find()).isTrue();
+			int port = Integer.parseInt(chosen.group(1));
+			try (RequestLoop loop = RequestLoop.start(port, 2, "0ms")) {
+				await().atMost(Duration.ofSeconds(60)).until(() -> loop.answeringPids().size() == 2);
+				assertThat(loop.answeringPids()).containsExactlyInAnyOrderElementsOf(readyWorkerPids(app));
+			}
+			assertThat(app.output()).contains("Tomcat started on port " + port);
+
+			DocumentContext launcher = app.launcher();
+			assertThat(launcher.read("$.mode", String.class)).isEqualTo("multi-process");
+			assertThat(app.get("/actuator/health/readiness")).contains("UP");
+			HttpResponse<String> notActuator = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.managementPort() + "/hello")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(notActuator.statusCode()).isEqualTo(404);
+
+			app.signal("INT");
+			assertThat(app.awaitExit(Duration.ofSeconds(30))).isOne();
+		}
+	}
+
+	@Test
+	void aPortInUseFailsTheMasterBeforeAnyWorkerStarts() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+				SampleProcess app = SampleProcess.start("--oslo.service.workers=2",
+						"--server.port=" + taken.getLocalPort())) {
+			assertThat(app.awaitExit(Duration.ofSeconds(90))).isOne();
+			assertThat(app.output()).contains("Port " + taken.getLocalPort() + " was already in use")
+				.doesNotContain("Spawned worker");
+		}
+	}
+
+	private static boolean rolledTo(DocumentContext launcher, int generation) {
+		List<Integer> generations = launcher.read("$.workers[?(@.state == 'READY')].generation", List.class);
+		return generations.size() == 2 && generations.stream().allMatch((g) -> g == generation);
+	}
+
+	private static List<Long> readyWorkerPids(SampleProcess app) throws IOException, InterruptedException {
+		List<Number> pids = app.launcher().read("$.workers[?(@.state == 'READY')].pid", List.class);
+		return pids.stream().map(Number::longValue).toList();
+	}
+
+}
