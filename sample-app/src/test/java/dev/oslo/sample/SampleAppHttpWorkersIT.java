@@ -30,7 +30,7 @@ class SampleAppHttpWorkersIT {
 	private static final int CLIENTS = 4;
 
 	@Test
-	void everyWorkerServesTheApplicationPortAndNoRequestFailsAcrossRollsWhileAKilledWorkerLosesOnlyItsOwn()
+	void everyWorkerServesTheApplicationPortNoRequestFailsAcrossRollsAKilledWorkerLosesOnlyItsOwnAndTermRefusesNewOnes()
 			throws Exception {
 		try (SampleProcess app = SampleProcess.start("--oslo.service.workers=2").awaitStarted()) {
 			assertThat(app.output()).contains("The workers serve http://127.0.0.1:" + app.port()
@@ -61,10 +61,17 @@ class SampleAppHttpWorkersIT {
 				// per client.
 				assertThat(loop.failures()).hasSizeLessThanOrEqualTo(CLIENTS);
 				assertThat(servedDuringRolls).isPositive();
-			}
 
-			app.signal("TERM");
-			assertThat(app.awaitExit(Duration.ofSeconds(60))).isZero();
+				int failedBeforeTerm = loop.failures().size();
+				app.signal("TERM");
+				assertThat(app.awaitExit(Duration.ofSeconds(60))).isZero();
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> loop.failures().stream().anyMatch(SampleAppHttpWorkersIT::refused));
+				// Connections after the stop are refused at once; at most the one each
+				// client had waiting when the socket stopped listening is reset.
+				List<String> afterTerm = loop.failures().subList(failedBeforeTerm, loop.failures().size());
+				assertThat(afterTerm.stream().filter((failure) -> !refused(failure))).hasSizeLessThanOrEqualTo(CLIENTS);
+			}
 		}
 	}
 
@@ -105,6 +112,10 @@ class SampleAppHttpWorkersIT {
 			assertThat(app.output()).contains("Port " + taken.getLocalPort() + " was already in use")
 				.doesNotContain("Spawned worker");
 		}
+	}
+
+	private static boolean refused(String failure) {
+		return failure.contains("ConnectException") && failure.contains("refused");
 	}
 
 	private static boolean rolledTo(DocumentContext launcher, int generation) {

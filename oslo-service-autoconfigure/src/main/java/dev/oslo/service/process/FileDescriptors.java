@@ -6,10 +6,13 @@ import java.util.Optional;
 import dev.oslo.service.internal.NativeImplementations;
 
 /**
- * The two C library calls by which a master moves its listening socket onto the file
- * descriptor its workers inherit, which the JDK has no API for.
+ * The C library calls by which a master moves its listening socket onto the file
+ * descriptor its workers inherit, and stops it listening, which the JDK has no API for.
  */
 interface FileDescriptors {
+
+	/** {@code SHUT_RD}. */
+	int SHUT_RD = 0;
 
 	/**
 	 * {@code dup2(from, to)}: make {@code to} refer to what {@code from} refers to.
@@ -25,6 +28,14 @@ interface FileDescriptors {
 	 * @throws IOException if the call failed
 	 */
 	void closeDescriptor(int fd) throws IOException;
+
+	/**
+	 * {@code shutdown(fd, SHUT_RD)}: on a listening socket, stop listening for every
+	 * process that holds it; connections not accepted yet are reset, new ones refused.
+	 * @param fd a socket
+	 * @throws IOException if the call failed
+	 */
+	void shutdownReading(int fd) throws IOException;
 
 	/**
 	 * The implementation this JVM can use: FFM on JDK 22 and later, else JNA.

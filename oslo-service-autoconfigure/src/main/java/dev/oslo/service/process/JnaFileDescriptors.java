@@ -19,6 +19,8 @@ final class JnaFileDescriptors implements FileDescriptors {
 
 	private static native int close(int fd) throws LastErrorException;
 
+	private static native int shutdown(int fd, int how) throws LastErrorException;
+
 	@Override
 	public void duplicate(int from, int to) throws IOException {
 		try {
@@ -36,6 +38,16 @@ final class JnaFileDescriptors implements FileDescriptors {
 		}
 		catch (LastErrorException ex) {
 			throw new IOException("close(" + fd + ") failed: errno " + ex.getErrorCode(), ex);
+		}
+	}
+
+	@Override
+	public void shutdownReading(int fd) throws IOException {
+		try {
+			shutdown(fd, SHUT_RD);
+		}
+		catch (LastErrorException ex) {
+			throw new IOException("shutdown(" + fd + ", SHUT_RD) failed: errno " + ex.getErrorCode(), ex);
 		}
 	}
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntPredicate;
 
 import org.slf4j.Logger;
@@ -60,11 +61,15 @@ public final class ListeningSocket implements Closeable {
 
 	private static final String NULL_DEVICE = "/dev/null";
 
+	private static final String BOUND_HERE = "bound by the master";
+
 	private final FileDescriptors descriptors;
 
 	private final InetSocketAddress address;
 
 	private final String origin;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private ListeningSocket(FileDescriptors descriptors, InetSocketAddress address, String origin) {
 		this.descriptors = descriptors;
@@ -103,7 +108,7 @@ public final class ListeningSocket implements Closeable {
 			int port = ((InetSocketAddress) bound.getLocalAddress()).getPort();
 			descriptors.duplicate(descriptorOf(port), STANDARD_INPUT);
 		}
-		return inherited(descriptors, "bound by the master", requested);
+		return inherited(descriptors, BOUND_HERE, requested);
 	}
 
 	/**
@@ -132,17 +137,63 @@ public final class ListeningSocket implements Closeable {
 	}
 
 	/**
-	 * Drop the master's reference, pointing its standard input at {@code /dev/null}: the
-	 * socket stays open while a worker holds it, and closes with the last one. (Closing
-	 * the inherited channel would point standard output and error there too.)
+	 * The group is stopping: stop listening, then drop the master's reference, pointing
+	 * its standard input at {@code /dev/null} (closing the inherited channel would point
+	 * standard output and error there too).
+	 * <p>
+	 * A socket the master bound stops listening at once, for the workers too, while they
+	 * are still accepting: the few connections that arrived since their last
+	 * {@code accept} are reset, and every later one is refused at once, rather than
+	 * waiting in a queue that no worker reads any more and being reset when the last
+	 * worker exits. A socket the service manager passed keeps listening: it outlives this
+	 * process, and connections wait in it for the next one. Later calls do nothing.
 	 */
 	@Override
 	public void close() {
-		try (FileInputStream nullDevice = new FileInputStream(NULL_DEVICE)) {
-			this.descriptors.duplicate(descriptorLinkedTo(NULL_DEVICE), STANDARD_INPUT);
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		if (this.origin.equals(BOUND_HERE)) {
+			try {
+				this.descriptors.shutdownReading(STANDARD_INPUT);
+			}
+			catch (IOException ex) {
+				logger.warn("Could not stop the listening socket listening", ex);
+			}
+		}
+		dropStandardInput(this.descriptors);
+	}
+
+	/**
+	 * Whether the socket this worker inherited still listens: it does not once its master
+	 * has stopped it (see {@link #close()}).
+	 * @return whether it listens
+	 */
+	public static boolean inheritedListens() {
+		try {
+			return isListening(STANDARD_INPUT);
 		}
 		catch (IOException ex) {
-			logger.warn("Could not drop the master's reference to the listening socket", ex);
+			return true;
+		}
+	}
+
+	/**
+	 * In a worker that has stopped accepting for good, drop its reference to the socket
+	 * it inherited, as {@link #close()} does in the master: once the master and every
+	 * worker have stopped, the socket closes and new connections are refused instead of
+	 * waiting for processes that are only finishing their requests.
+	 */
+	public static void releaseInherited() {
+		FileDescriptors.detect().ifPresent(ListeningSocket::dropStandardInput);
+	}
+
+	private static void dropStandardInput(FileDescriptors descriptors) {
+		try (FileInputStream nullDevice = new FileInputStream(NULL_DEVICE)) {
+			descriptors.duplicate(descriptorLinkedTo(NULL_DEVICE), STANDARD_INPUT);
+		}
+		catch (IOException ex) {
+			logger.warn("Could not drop this process's reference to the listening socket", ex);
 		}
 	}
 

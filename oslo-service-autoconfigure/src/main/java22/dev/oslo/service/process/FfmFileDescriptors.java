@@ -27,6 +27,8 @@ final class FfmFileDescriptors implements FileDescriptors {
 
 	private final MethodHandle close;
 
+	private final MethodHandle shutdown;
+
 	FfmFileDescriptors() {
 		Linker linker = Linker.nativeLinker();
 		SymbolLookup libc = linker.defaultLookup();
@@ -35,6 +37,8 @@ final class FfmFileDescriptors implements FileDescriptors {
 				FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), errno);
 		this.close = linker.downcallHandle(libc.find("close").orElseThrow(),
 				FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), errno);
+		this.shutdown = linker.downcallHandle(libc.find("shutdown").orElseThrow(),
+				FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), errno);
 	}
 
 	@Override
@@ -59,6 +63,22 @@ final class FfmFileDescriptors implements FileDescriptors {
 			MemorySegment state = arena.allocate(CALL_STATE);
 			if ((int) this.close.invokeExact(state, fd) < 0) {
 				throw new IOException("close(" + fd + ") failed: errno " + ERRNO.get(state, 0L));
+			}
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IOException("A native call failed: " + ex, ex);
+		}
+	}
+
+	@Override
+	public void shutdownReading(int fd) throws IOException {
+		try (Arena arena = Arena.ofConfined()) {
+			MemorySegment state = arena.allocate(CALL_STATE);
+			if ((int) this.shutdown.invokeExact(state, fd, SHUT_RD) < 0) {
+				throw new IOException("shutdown(" + fd + ", SHUT_RD) failed: errno " + ERRNO.get(state, 0L));
 			}
 		}
 		catch (IOException | RuntimeException | Error ex) {

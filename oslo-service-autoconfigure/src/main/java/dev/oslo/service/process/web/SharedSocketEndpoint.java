@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.oslo.service.process.ListeningSocket;
 import org.apache.tomcat.util.net.NioChannel;
 import org.apache.tomcat.util.net.NioEndpoint;
 import org.apache.tomcat.util.net.SocketEvent;
@@ -22,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tomcat's NIO endpoint over the listening socket a worker inherits from its master (see
- * {@link dev.oslo.service.process.ListeningSocket}), which every worker of the group
- * accepts from. It differs from Tomcat's own endpoint in how it stops accepting, so that
- * no connection is lost when one worker of the group stops:
+ * {@link ListeningSocket}), which every worker of the group accepts from. It differs from
+ * Tomcat's own endpoint in how it stops accepting, so that no connection is lost when one
+ * worker of the group stops:
  * <ul>
  * <li>Tomcat blocks in {@code accept()} and wakes itself by connecting to its own
  * listening address. With a shared socket that connection may reach another worker, while
@@ -99,7 +100,7 @@ public class SharedSocketEndpoint extends NioEndpoint {
 		Selector waiting = this.selector;
 		try {
 			while (server != null && waiting != null && awaitAccepting()) {
-				SocketChannel accepted = server.accept();
+				SocketChannel accepted = accept(server);
 				if (accepted != null) {
 					this.unserved.add(accepted);
 					return accepted;
@@ -114,6 +115,26 @@ public class SharedSocketEndpoint extends NioEndpoint {
 		// Stopping: an unconnected channel, which the acceptor closes before it ends,
 		// rather than a connection taken from the workers still accepting.
 		return SocketChannel.open();
+	}
+
+	/**
+	 * The next connection, if one waits; none once the master has stopped the socket
+	 * listening (the group is stopping, and this worker will be told so in a moment).
+	 */
+	private @Nullable SocketChannel accept(ServerSocketChannel server) throws IOException {
+		try {
+			return server.accept();
+		}
+		catch (IOException ex) {
+			if (ListeningSocket.inheritedListens()) {
+				throw ex;
+			}
+			logger.debug("The master stopped the shared socket listening; waiting to be stopped");
+			synchronized (this.monitor) {
+				this.accepting = false;
+			}
+			return null;
+		}
 	}
 
 	/**
@@ -213,9 +234,10 @@ public class SharedSocketEndpoint extends NioEndpoint {
 	}
 
 	/**
-	 * Stop waiting on the shared socket, which stays open: the master and the other
-	 * workers hold it, and closing the inherited channel would take this worker's
-	 * standard output and error with it.
+	 * Stop waiting on the shared socket and drop this worker's reference to it (see
+	 * {@link ListeningSocket#releaseInherited()}); the socket stays open while the master
+	 * or another worker holds it. The inherited channel itself is not closed: that would
+	 * take this worker's standard output and error with it.
 	 */
 	@Override
 	protected void doCloseServerSocket() throws IOException {
@@ -224,6 +246,7 @@ public class SharedSocketEndpoint extends NioEndpoint {
 		this.shared = null;
 		if (waiting != null) {
 			waiting.close();
+			ListeningSocket.releaseInherited();
 		}
 		super.doCloseServerSocket();
 	}
