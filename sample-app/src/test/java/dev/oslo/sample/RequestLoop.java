@@ -8,8 +8,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,7 +31,7 @@ final class RequestLoop implements AutoCloseable {
 
 	private final AtomicInteger succeeded = new AtomicInteger();
 
-	private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final Queue<String> failures = new ConcurrentLinkedQueue<>();
 
 	private final Set<Long> answeringPids = ConcurrentHashMap.newKeySet();
 

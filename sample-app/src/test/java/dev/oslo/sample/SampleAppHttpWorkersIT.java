@@ -69,7 +69,8 @@ class SampleAppHttpWorkersIT {
 					.until(() -> loop.failures().stream().anyMatch(SampleAppHttpWorkersIT::refused));
 				// Connections after the stop are refused at once; at most the one each
 				// client had waiting when the socket stopped listening is reset.
-				List<String> afterTerm = loop.failures().subList(failedBeforeTerm, loop.failures().size());
+				List<String> failures = loop.failures();
+				List<String> afterTerm = failures.subList(failedBeforeTerm, failures.size());
 				assertThat(afterTerm.stream().filter((failure) -> !refused(failure))).hasSizeLessThanOrEqualTo(CLIENTS);
 			}
 		}
