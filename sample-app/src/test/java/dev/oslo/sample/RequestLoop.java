@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RequestLoop implements AutoCloseable {
 
-	private static final int TIMEOUT_MILLIS = 30_000;
+	private static final int TIMEOUT_MILLIS = 120_000;
 
 	private final int port;
 

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs the sample app's jar as the master of two workers that serve its HTTP port through
@@ -101,6 +104,25 @@ class SampleAppHttpWorkersIT {
 
 			app.signal("INT");
 			assertThat(app.awaitExit(Duration.ofSeconds(30))).isOne();
+		}
+	}
+
+	@Test
+	void aSocketPassedBySystemdIsSharedAndHoldsTheConnectionsThatArriveBeforeTheWorkersAreReady() throws Exception {
+		Path activator = Path.of("/usr/bin/systemd-socket-activate");
+		assumeTrue(Files.isExecutable(activator), "systemd-socket-activate is not installed");
+		try (SampleProcess app = SampleProcess.startSocketActivated(activator.toString(), "--oslo.service.workers=2")) {
+			app.awaitLog("Listening on 127.0.0.1:" + app.port());
+			// Sent before the JVM has even started: it waits in systemd's socket.
+			try (RequestLoop early = RequestLoop.start(app.port(), 1, "0ms")) {
+				app.awaitStarted();
+				await().atMost(Duration.ofSeconds(60)).until(() -> early.succeeded() > 0);
+				assertThat(early.failures()).isEmpty();
+			}
+			assertThat(app.output()).contains("The workers serve http://127.0.0.1:" + app.port()
+					+ " on one listening socket, passed by systemd (LISTEN_FDS)");
+			app.signal("TERM");
+			assertThat(app.awaitExit(Duration.ofSeconds(60))).isZero();
 		}
 	}
 

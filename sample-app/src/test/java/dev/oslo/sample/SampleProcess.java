@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +89,23 @@ final class SampleProcess implements AutoCloseable {
 		command.add("--spring.main.web-application-type=none");
 		command.addAll(List.of(args));
 		return new SampleProcess(ChildJvm.start(command, Map.of()), 0, 0);
+	}
+
+	/**
+	 * Start the jar as systemd starts a socket-activated service: through
+	 * {@code systemd-socket-activate}, which listens on the port, then runs the jar in
+	 * its own process with the socket and {@code LISTEN_FDS}/{@code LISTEN_PID}.
+	 * @param activator the path of {@code systemd-socket-activate}
+	 */
+	static SampleProcess startSocketActivated(String activator, String... args) throws IOException {
+		int port = freePort();
+		int managementPort = freePort();
+		List<String> command = new ArrayList<>(List.of(activator, "-l", "127.0.0.1:" + port));
+		command.addAll(jar());
+		command.add("--server.port=" + port);
+		command.add("--management.server.port=" + managementPort);
+		command.addAll(List.of(args));
+		return new SampleProcess(ChildJvm.start(command, Map.of()), port, managementPort);
 	}
 
 	private static List<String> jar() {
