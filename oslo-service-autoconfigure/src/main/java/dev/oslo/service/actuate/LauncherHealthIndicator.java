@@ -51,7 +51,9 @@ public class LauncherHealthIndicator extends AbstractHealthIndicator {
 		}
 		builder.withDetail("state", snapshot.state()).withDetail("services", counts);
 		if (!snapshot.workers().isEmpty()) {
-			builder.withDetail("workers", snapshot.workersByState());
+			int slots = snapshot.workerSlots().size();
+			builder.withDetail("workers", snapshot.workersByState())
+				.withDetail("workersReady", (slots - snapshot.slotsWithoutReadyWorker().size()) + "/" + slots);
 		}
 	}
 

@@ -34,7 +34,7 @@ class WorkerObservabilityTests {
 				worker(2, 12, WorkerState.READY, 1, 0));
 		Health health = new LauncherHealthIndicator(this.master).health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsKey("workers");
+		assertThat(health.getDetails()).containsKey("workers").containsEntry("workersReady", "2/2");
 	}
 
 	@Test
@@ -42,7 +42,8 @@ class WorkerObservabilityTests {
 		this.master.workers = List.of(worker(1, 11, WorkerState.EXITED, 1, 2), worker(2, 12, WorkerState.READY, 1, 0));
 		Health health = new LauncherHealthIndicator(this.master).health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("workersNotReady", List.of(1));
+		assertThat(health.getDetails()).containsEntry("workersNotReady", List.of(1))
+			.containsEntry("workersReady", "1/2");
 	}
 
 	@Test
