@@ -43,6 +43,10 @@ public final class MultiProcessHttp {
 
 	private static final String JETTY = "org.eclipse.jetty.server.Server";
 
+	private static final String DISPATCHER_SERVLET = "org.springframework.web.servlet.DispatcherServlet";
+
+	private static final String DISPATCHER_HANDLER = "org.springframework.web.reactive.DispatcherHandler";
+
 	private static final int DEFAULT_PORT = 8080;
 
 	/** Tomcat's default {@code server.tomcat.accept-count}. */
@@ -103,8 +107,8 @@ public final class MultiProcessHttp {
 	 * @throws PortInUseException if the port is in use
 	 */
 	public static ListeningSocket openListeningSocket(ConfigurableEnvironment environment, ClassLoader classLoader) {
-		checkWebServer(classLoader);
 		Binder binder = configuredWithoutOverrides(environment);
+		checkWebServer(binder, classLoader);
 		int port = binder.bind("server.port", Integer.class).orElse(DEFAULT_PORT);
 		InetAddress address = binder.bind("server.address", InetAddress.class).orElse(null);
 		InetSocketAddress requested = (address != null) ? new InetSocketAddress(address, port)
@@ -129,8 +133,14 @@ public final class MultiProcessHttp {
 		}
 	}
 
-	private static void checkWebServer(ClassLoader classLoader) {
-		String other = ClassUtils.isPresent(REACTOR_NETTY, classLoader) ? "Reactor Netty"
+	private static void checkWebServer(Binder configured, ClassLoader classLoader) {
+		// Spring Boot prefers Reactor Netty for a reactive application, Tomcat for a
+		// servlet one; a servlet application may have Reactor Netty for its WebClient.
+		boolean reactive = configured.bind("spring.main.web-application-type", WebApplicationType.class)
+			.map((type) -> type == WebApplicationType.REACTIVE)
+			.orElseGet(() -> !ClassUtils.isPresent(DISPATCHER_SERVLET, classLoader)
+					&& ClassUtils.isPresent(DISPATCHER_HANDLER, classLoader));
+		String other = (reactive && ClassUtils.isPresent(REACTOR_NETTY, classLoader)) ? "Reactor Netty"
 				: ClassUtils.isPresent(TOMCAT, classLoader) ? null
 						: ClassUtils.isPresent(JETTY, classLoader) ? "Jetty" : "a web server other than Tomcat";
 		if (other != null) {

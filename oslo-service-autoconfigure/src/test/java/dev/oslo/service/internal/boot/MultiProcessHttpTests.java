@@ -1,5 +1,6 @@
 package dev.oslo.service.internal.boot;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -18,15 +19,21 @@ class MultiProcessHttpTests {
 
 	@Test
 	void aWebServerOtherThanTomcatFailsStartUpNamingTheChoices() {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource("test", Map.of("oslo.service.workers", "2", "server.port", "0")));
 		FilteredClassLoader withoutTomcat = new FilteredClassLoader("org.springframework.boot.tomcat.");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> MultiProcessHttp.openListeningSocket(environment, withoutTomcat))
+			.isThrownBy(() -> MultiProcessHttp.openListeningSocket(environment(Map.of()), withoutTomcat))
 			.withMessageContaining("only Tomcat can serve such a socket")
 			.withMessageContaining("oslo.service.workers=1")
 			.withMessageContaining("spring.main.web-application-type=none");
+	}
+
+	private static StandardEnvironment environment(Map<String, Object> properties) {
+		StandardEnvironment environment = new StandardEnvironment();
+		Map<String, Object> all = new HashMap<>(properties);
+		all.put("oslo.service.workers", "2");
+		all.put("server.port", "0");
+		environment.getPropertySources().addFirst(new MapPropertySource("test", all));
+		return environment;
 	}
 
 }
