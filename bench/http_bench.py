@@ -12,8 +12,8 @@ Targets (--targets):
                this script writes to a temporary directory (GET /hello -> "hello from <pid>",
                ?work=20ms sleeps that long); the process model users compare with
 
-  steady   wrk on 127.0.0.1 against every target: one unrecorded warm-up of --warmup s per target,
-           then --rounds interleaved rounds (A B C A B C ...) of --wrk-duration s each, same wrk
+  steady   wrk on 127.0.0.1 against every target: one unrecorded warm-up of --warmup s per serving JVM
+           (N x --warmup for sample-N: each worker warms its own JIT on 1/N of the requests), then --rounds interleaved rounds (A B C A B C ...) of --wrk-duration s each, same wrk
            settings for all (-t --wrk-threads -c --wrk-connections --latency). Requests/s, p50/p99,
            socket errors, non-2xx. Every target is started before the first round and stays up.
   events   for the targets with N in --event-workers: a bounded load client (threads of this
@@ -280,10 +280,10 @@ class SampleService(Service):
         """[{id, pid, state, generation}] from /actuator/launcher on the management port, or None."""
         try:
             status, body = get(self.mgmt_port, "/actuator/launcher")
-            doc = json.loads(body.decode("utf-8"))
             if status != 200:
                 self.last_seen = "/actuator/launcher: %s" % status
                 return None
+            doc = json.loads(body.decode("utf-8"))
             ws = [{"id": w["id"], "pid": int(w["pid"]), "state": w["state"], "generation": w["generation"]}
                   for w in doc.get("workers", [])]
             self.last_seen = "/actuator/launcher: %s" % [(w["pid"], w["state"], w["generation"]) for w in ws]
@@ -522,11 +522,15 @@ class HttpBench:
                 row["errors"] or "-", row["non2xx"], load1))
         return row
 
+    def warm_up(self, svc, mode):
+        """Unrecorded wrk: --warmup s per JVM that serves (a worker JIT-compiles on its share of the requests)."""
+        self.wrk(svc, self.args.warmup * (svc.n if svc.kind == "sample" else 1), mode, "warm-up", record=False)
+
     def steady(self, names):
         a = self.args
         for mode in a.wrk_modes:
             for name in names:
-                self.wrk(self.services[name], a.warmup, mode, "warm-up", record=False)
+                self.warm_up(self.services[name], mode)
         for r in range(1, a.rounds + 1):
             for mode in a.wrk_modes:
                 for name in names:
@@ -538,7 +542,7 @@ class HttpBench:
         a = self.args
         svc = self.services[name]
         if name not in self.warmed:  # the steady window compares with a warm JIT, as after the steady bench
-            self.wrk(svc, a.warmup, a.wrk_modes[0], "warm-up", record=False)
+            self.warm_up(svc, a.wrk_modes[0])
         ev = {"target": name, "workers": svc.n, "hups": [], "kills": []}
         self.raw["events"].append(ev)
         client = LoadClient(svc.port, "%s?work=%s" % (a.hello, a.work), a.client_modes, a.clients, a.request_timeout, a.rate)
@@ -595,7 +599,7 @@ class HttpBench:
         for mode, s in ev["analysis"].items():
             progress("%s %s: %s" % (name, mode, ", ".join("%s %d/%d failed" % (ph, s["phases"][ph]["failed"],
                                                                                s["phases"][ph]["total"])
-                                                          for ph in PHASES if ph in s["phases"])))
+                                                          for ph in PHASES)))
 
     def write_requests(self, name, t0, records):
         path = os.path.join(self.workdir, "requests-%s.csv" % name)
@@ -712,7 +716,7 @@ class HttpBench:
         steady = self.raw["steady"]
         if steady:
             out += ["### (a) Steady state: wrk `-t%d -c%d -d%ds --latency` on 127.0.0.1, GET `%s` "
-                    "(%d round(s) after a %d s warm-up; median [min–max] over rounds)"
+                    "(%d round(s) after a warm-up of %d s per serving JVM; median [min–max] over rounds)"
                     % (a.wrk_threads, a.wrk_connections, a.wrk_duration, a.hello_path, a.rounds, a.warmup), "",
                     "| target | connections | requests/s | p50 ms | p99 ms | socket errors (connect/read/write/timeout, sum) | non-2xx (sum) |",
                     "|---|---|---|---|---|---|---:|"]
@@ -833,10 +837,11 @@ def main():
     ap.add_argument("--targets", default="sample-1,sample-2,sample-4,gunicorn-2,gunicorn-4",
                     help="comma-separated sample-N and gunicorn-N (default sample-1,sample-2,sample-4,gunicorn-2,gunicorn-4)")
     ap.add_argument("--short", action="store_true",
-                    help="a quick round: --rounds 1 --warmup 2 --wrk-duration 3 --hups 3 --kills 3 --baseline 3 "
+                    help="a quick round: --rounds 1 --warmup 3 --wrk-duration 3 --hups 3 --kills 3 --baseline 3 "
                          "(explicit options still win)")
     ap.add_argument("--rounds", type=int, default=None, help="steady: measured wrk rounds per target (default 2)")
-    ap.add_argument("--warmup", type=int, default=None, help="steady: seconds of unrecorded wrk per target first (default 5)")
+    ap.add_argument("--warmup", type=int, default=None, help="seconds of unrecorded wrk per serving JVM before the first round (sample-N: N times "
+                         "this; default 15: with 5 s a JVM was far from warm here)")
     ap.add_argument("--wrk-duration", type=int, default=None, help="steady: seconds per wrk round (default 10)")
     ap.add_argument("--wrk-threads", type=int, default=2, help="wrk -t (default 2: the machine has 2 cores)")
     ap.add_argument("--wrk-connections", type=int, default=16, help="wrk -c (default 16)")
@@ -878,7 +883,7 @@ def main():
     ap.add_argument("--no-copy", action="store_true", help="run the jar in place (default: copy it first)")
     args = ap.parse_args()
 
-    for key, full, short in (("rounds", 2, 1), ("warmup", 5, 2), ("wrk_duration", 10, 3), ("hups", 10, 3),
+    for key, full, short in (("rounds", 2, 1), ("warmup", 15, 3), ("wrk_duration", 10, 3), ("hups", 10, 3),
                              ("kills", 10, 3), ("baseline", 5.0, 3.0)):
         if getattr(args, key) is None:
             setattr(args, key, short if args.short else full)
@@ -939,7 +944,7 @@ def main():
            sys.version.split()[0]),
         "- jar: %s; git HEAD of this checkout: %s%s" % (jar_facts, pb.git_head(),
                                                       "; run from a copy in `%s`" % copy_dir if copy_dir else ""),
-        "- targets %s; benches %s; steady: %d round(s), wrk -t%d -c%d -d%ds, warm-up %d s, modes %s; events for N in %s: "
+        "- targets %s; benches %s; steady: %d round(s), wrk -t%d -c%d -d%ds, warm-up %d s per JVM, modes %s; events for N in %s: "
         "%d HUP, %d KILL, 1 TERM, work %s, %d client thread(s) per mode %s, baseline %.0f s, gap %.0f s"
         % (",".join(args.targets), ",".join(args.bench), args.rounds, args.wrk_threads, args.wrk_connections,
            args.wrk_duration, args.warmup, ",".join(args.wrk_modes), args.event_workers, args.hups, args.kills,
