@@ -4,7 +4,7 @@
 # gunicorn with 2 and 4 sync workers; then failed requests under a steady request loop across 10
 # rolling SIGHUPs, 10 worker SIGKILLs and a SIGTERM to the master (N = 2 by default).
 # Builds the sample jar when missing, then runs bench/http_bench.py; every argument is passed on:
-#   bench/run-http-bench.sh                                   # everything (~10 min on 2 cores)
+#   bench/run-http-bench.sh                                   # everything (~10 min on a quiet 2-core box)
 #   bench/run-http-bench.sh --short                           # a quick round (~3 min)
 #   bench/run-http-bench.sh --targets sample-1,gunicorn-2,gunicorn-4
 #   bench/run-http-bench.sh --bench events --event-workers 2,4
