@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * accepted before has been handled: once paused, Tomcat closes a connection whose request
  * it has not begun to read, and Spring Boot's graceful shutdown waits only for requests
  * being processed.</li>
+ * <li>Then, for a second at most, the next request on each kept-alive connection is
+ * answered with {@code Connection: close}: once paused, Tomcat closes such a connection,
+ * unanswered, when its next request arrives.</li>
  * </ul>
  * A paused endpoint of a worker does not resume; Spring Boot pauses a connector only to
  * stop it.
@@ -53,6 +56,8 @@ public class SharedSocketEndpoint extends NioEndpoint {
 	private static final Duration PARK_TIMEOUT = Duration.ofSeconds(1);
 
 	private static final Duration SERVE_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Duration KEEP_ALIVE_DRAIN = Duration.ofSeconds(1);
 
 	private final Object monitor = new Object();
 
@@ -173,6 +178,7 @@ public class SharedSocketEndpoint extends NioEndpoint {
 		try {
 			parkAcceptor();
 			awaitServed();
+			closeKeptAliveConnections();
 			super.pause();
 		}
 		catch (InterruptedException ex) {
@@ -204,6 +210,22 @@ public class SharedSocketEndpoint extends NioEndpoint {
 		if (!this.unserved.isEmpty()) {
 			logger.warn("Pausing with {} connection(s) whose first request was not handled within {} s",
 					this.unserved.size(), SERVE_TIMEOUT.toSeconds());
+		}
+	}
+
+	/**
+	 * Answer the next request of every kept-alive connection with
+	 * {@code Connection: close}, and give busy clients a moment to send it: once paused,
+	 * Tomcat closes such a connection unanswered when its next request arrives.
+	 * Connections that stay idle meanwhile are closed with the endpoint.
+	 */
+	private void closeKeptAliveConnections() throws InterruptedException {
+		setMaxKeepAliveRequests(1);
+		long deadline = System.nanoTime() + KEEP_ALIVE_DRAIN.toNanos();
+		synchronized (this.monitor) {
+			while (!this.connections.isEmpty() && System.nanoTime() < deadline) {
+				this.monitor.wait(Math.max(1, Math.min(20, (deadline - System.nanoTime()) / 1_000_000)));
+			}
 		}
 	}
 
