@@ -33,7 +33,7 @@ class SampleAppHttpWorkersIT {
 	private static final int CLIENTS = 4;
 
 	@Test
-	void everyWorkerServesTheApplicationPortNoRequestFailsAcrossRollsAKilledWorkerLosesOnlyItsOwnAndTermRefusesNewOnes()
+	void everyWorkerServesTheApplicationPortNoRequestFailsAcrossARollAKilledWorkerLosesOnlyItsOwnAndTermRefusesNewOnes()
 			throws Exception {
 		try (SampleProcess app = SampleProcess.start("--oslo.service.workers=2").awaitStarted()) {
 			assertThat(app.output()).contains("The workers serve http://127.0.0.1:" + app.port()
@@ -46,12 +46,9 @@ class SampleAppHttpWorkersIT {
 				await().atMost(Duration.ofSeconds(60)).until(() -> loop.answeringPids().containsAll(workers));
 				assertThat(loop.answeringPids()).doesNotContain(app.pid());
 
-				for (int generation = 2; generation <= 3; generation++) {
-					app.signal("HUP");
-					int expected = generation;
-					await().atMost(ROLL).until(() -> rolledTo(app.launcher(), expected));
-				}
-				int servedDuringRolls = loop.succeeded();
+				app.signal("HUP");
+				await().atMost(ROLL).until(() -> rolledTo(app.launcher(), 2));
+				int servedDuringRoll = loop.succeeded();
 				assertThat(loop.failures()).isEmpty();
 
 				long killed = readyWorkerPids(app).get(0);
@@ -63,7 +60,7 @@ class SampleAppHttpWorkersIT {
 				// Only the requests in flight inside the killed JVM may fail: at most one
 				// per client.
 				assertThat(loop.failures()).hasSizeLessThanOrEqualTo(CLIENTS);
-				assertThat(servedDuringRolls).isPositive();
+				assertThat(servedDuringRoll).isPositive();
 
 				int failedBeforeTerm = loop.failures().size();
 				app.signal("TERM");
