@@ -80,7 +80,8 @@ class SampleAppHttpWorkersIT {
 
 				int failedBeforeTerm = loop.failures().size();
 				app.signal("TERM");
-				assertThat(app.awaitExit(Duration.ofSeconds(60))).isZero();
+				assertThat(app.awaitExit(Duration.ofSeconds(60))).as(() -> "exit status; output:%n" + app.output())
+					.isZero();
 				await().atMost(Duration.ofSeconds(30))
 					.until(() -> loop.failures().stream().anyMatch(SampleAppHttpWorkersIT::refused));
 				// Connections after the stop are refused at once; at most the one each
