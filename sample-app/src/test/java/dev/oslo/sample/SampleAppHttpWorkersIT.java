@@ -69,8 +69,7 @@ class SampleAppHttpWorkersIT {
 
 				long killed = readyWorkerPids(app).get(0);
 				ProcessHandle.of(killed).orElseThrow().destroyForcibly();
-				await().atMost(ROLL)
-					.until(() -> readyWorkerPids(app).size() == 2 && !readyWorkerPids(app).contains(killed));
+				await().atMost(ROLL).until(() -> replacedAndReady(app, killed));
 				int servedAfterRespawn = loop.succeeded();
 				await().atMost(Duration.ofSeconds(60)).until(() -> loop.succeeded() > servedAfterRespawn + 100);
 				// Only the requests in flight inside the killed JVM may fail: at most one
@@ -130,6 +129,15 @@ class SampleAppHttpWorkersIT {
 	private static boolean rolledTo(DocumentContext launcher, int generation) {
 		List<Integer> generations = launcher.read("$.workers[?(@.state == 'READY')].generation", List.class);
 		return generations.size() == 2 && generations.stream().allMatch((g) -> g == generation);
+	}
+
+	/**
+	 * Whether two workers are READY and {@code pid} is not one of them, read at once (two
+	 * reads could straddle the kill).
+	 */
+	private static boolean replacedAndReady(SampleProcess app, long pid) throws IOException, InterruptedException {
+		List<Long> ready = readyWorkerPids(app);
+		return ready.size() == 2 && !ready.contains(pid);
 	}
 
 	private static List<Long> readyWorkerPids(SampleProcess app) throws IOException, InterruptedException {

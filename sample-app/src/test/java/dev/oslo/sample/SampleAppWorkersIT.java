@@ -45,8 +45,7 @@ class SampleAppWorkersIT {
 				.isEqualTo("UP");
 
 			ProcessHandle.of(pids.get(0)).orElseThrow().destroyForcibly();
-			await().atMost(RESPAWN)
-				.until(() -> readyWorkerPids(app).size() == 2 && !readyWorkerPids(app).contains(pids.get(0)));
+			await().atMost(RESPAWN).until(() -> replacedAndReady(app, pids.get(0)));
 			assertThat(app.launcher().read("$.workers[0].restarts", Integer.class)).isOne();
 			assertThat(app.output()).contains("worker 1 (pid " + pids.get(0) + ") exited unexpectedly with status 137 "
 					+ "(killed by SIGKILL); respawning it in 100 ms");
@@ -204,6 +203,15 @@ class SampleAppWorkersIT {
 	private static List<Long> workerPids(SampleProcess app) throws IOException, InterruptedException {
 		List<Number> pids = app.launcher().read("$.workers[?(@.state != 'EXITED')].pid", List.class);
 		return pids.stream().map(Number::longValue).toList();
+	}
+
+	/**
+	 * Whether two workers are READY and {@code pid} is not one of them, read at once (two
+	 * reads could straddle the kill).
+	 */
+	private static boolean replacedAndReady(SampleProcess app, long pid) throws IOException, InterruptedException {
+		List<Long> ready = readyWorkerPids(app);
+		return ready.size() == 2 && !ready.contains(pid);
 	}
 
 	private static List<Long> readyWorkerPids(SampleProcess app) throws IOException, InterruptedException {
