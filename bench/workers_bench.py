@@ -366,8 +366,11 @@ class WorkersBench:
 
     def workers_run(self, n, round_no):
         name = "workers%d" % n
+        # A master serves Actuator on its management port only; its workers serve --server.port.
+        management_port = pb.free_port()
         p = self.spawn(self.args.java, name, self.args.sample_jar,
-                       ["--oslo.service.workers=%d" % n, "--sample.work-queue.drain-time=0ms"])
+                       ["--oslo.service.workers=%d" % n, "--sample.work-queue.drain-time=0ms",
+                        "--management.server.port=%d" % management_port])
         poller = None
         try:
             row = self.startup_phase(p, n, self.args.java_label, "N=%d" % n, round_no)
@@ -375,7 +378,7 @@ class WorkersBench:
             self.progress("N=%d r%s: master own start %.0f ms, workers spawn->READY %s ms, all ready %.0f ms" % (
                 n, round_no, row["master_to_first_spawn"] * 1000, row["worker_inproc_ms"], row["to_all_ready"] * 1000))
             pids = dict(row["worker_pids"])
-            poller = Poller(p.port, self.args.poll)
+            poller = Poller(management_port, self.args.poll)
             poller.start()
             time.sleep(self.args.settle)
             # (d) memory, idle

@@ -48,7 +48,7 @@ class SampleAppHttpWorkersIT {
 			assertThat(chosen.find()).isTrue();
 			int port = Integer.parseInt(chosen.group(1));
 			assertThat(app.output()).contains("Tomcat started on port " + port);
-			List<Long> workers = readyWorkerPids(app);
+			List<Long> workers = app.readyWorkerPids();
 			assertThat(workers).hasSize(2);
 
 			assertThat(app.launcher().read("$.mode", String.class)).isEqualTo("multi-process");
@@ -67,9 +67,9 @@ class SampleAppHttpWorkersIT {
 				int servedDuringRoll = loop.succeeded();
 				assertThat(loop.failures()).isEmpty();
 
-				long killed = readyWorkerPids(app).get(0);
+				long killed = app.readyWorkerPids().get(0);
 				ProcessHandle.of(killed).orElseThrow().destroyForcibly();
-				await().atMost(ROLL).until(() -> replacedAndReady(app, killed));
+				await().atMost(ROLL).until(() -> app.readyWorkersReplaced(2, List.of(killed)));
 				int servedAfterRespawn = loop.succeeded();
 				await().atMost(Duration.ofSeconds(60)).until(() -> loop.succeeded() > servedAfterRespawn + 100);
 				// Only the requests in flight inside the killed JVM may fail: at most one
@@ -129,20 +129,6 @@ class SampleAppHttpWorkersIT {
 	private static boolean rolledTo(DocumentContext launcher, int generation) {
 		List<Integer> generations = launcher.read("$.workers[?(@.state == 'READY')].generation", List.class);
 		return generations.size() == 2 && generations.stream().allMatch((g) -> g == generation);
-	}
-
-	/**
-	 * Whether two workers are READY and {@code pid} is not one of them, read at once (two
-	 * reads could straddle the kill).
-	 */
-	private static boolean replacedAndReady(SampleProcess app, long pid) throws IOException, InterruptedException {
-		List<Long> ready = readyWorkerPids(app);
-		return ready.size() == 2 && !ready.contains(pid);
-	}
-
-	private static List<Long> readyWorkerPids(SampleProcess app) throws IOException, InterruptedException {
-		List<Number> pids = app.launcher().read("$.workers[?(@.state == 'READY')].pid", List.class);
-		return pids.stream().map(Number::longValue).toList();
 	}
 
 }

@@ -45,12 +45,12 @@ class SampleAppWorkersIT {
 				.isEqualTo("UP");
 
 			ProcessHandle.of(pids.get(0)).orElseThrow().destroyForcibly();
-			await().atMost(RESPAWN).until(() -> replacedAndReady(app, pids.get(0)));
+			await().atMost(RESPAWN).until(() -> app.readyWorkersReplaced(2, List.of(pids.get(0))));
 			assertThat(app.launcher().read("$.workers[0].restarts", Integer.class)).isOne();
 			assertThat(app.output()).contains("worker 1 (pid " + pids.get(0) + ") exited unexpectedly with status 137 "
 					+ "(killed by SIGKILL); respawning it in 100 ms");
 
-			List<Long> survivors = readyWorkerPids(app);
+			List<Long> survivors = app.readyWorkerPids();
 			ProcessHandle.of(app.pid()).orElseThrow().destroyForcibly();
 			await().atMost(Duration.ofSeconds(10)).until(() -> survivors.stream().noneMatch(SampleAppWorkersIT::alive));
 			assertThat(app.output()).contains("the control channel to the master closed; the master has exited");
@@ -78,7 +78,7 @@ class SampleAppWorkersIT {
 	void aSlotThatCrashLoopsAfterStartUpMakesTheMasterStopEveryWorkerAndExitNonZero() throws Exception {
 		try (SampleProcess app = start("--oslo.service.worker.respawn-delay=200ms",
 				"--oslo.service.worker.max-restarts=1", "--oslo.service.worker.restart-window=10m")) {
-			List<Long> ready = readyWorkerPids(app);
+			List<Long> ready = app.readyWorkerPids();
 			assertThat(ready).hasSize(2);
 			write("sample.heartbeat.interval: 5s\nsample.work-queue.drain-time: 0ms\nsample.work-queue.fail-on-start: true\n");
 			ProcessHandle.of(ready.get(0)).orElseThrow().destroyForcibly();
@@ -143,9 +143,7 @@ class SampleAppWorkersIT {
 			app.signal("HUP");
 			await().atMost(RESPAWN).until(() -> app.launcher().read("$.reloads.count", Integer.class) == 1);
 			assertThat(app.launcher().read("$.reloads.last.outcome", String.class)).isEqualTo("failure");
-			await().atMost(RESPAWN)
-				.until(() -> readyWorkerPids(app).size() == 2
-						&& readyWorkerPids(app).stream().noneMatch(before::contains));
+			await().atMost(RESPAWN).until(() -> app.readyWorkersReplaced(2, before));
 			assertThat(app.launcher().read("$.workers[?(@.state == 'READY')].restarts", List.class)).containsOnly(1);
 			assertThat(app.output()).contains("failed in the reload; exiting so that the master starts a fresh worker")
 				.contains("worker 1 (pid " + before.get(0) + ") exited unexpectedly with status 1");
@@ -202,20 +200,6 @@ class SampleAppWorkersIT {
 
 	private static List<Long> workerPids(SampleProcess app) throws IOException, InterruptedException {
 		List<Number> pids = app.launcher().read("$.workers[?(@.state != 'EXITED')].pid", List.class);
-		return pids.stream().map(Number::longValue).toList();
-	}
-
-	/**
-	 * Whether two workers are READY and {@code pid} is not one of them, read at once (two
-	 * reads could straddle the kill).
-	 */
-	private static boolean replacedAndReady(SampleProcess app, long pid) throws IOException, InterruptedException {
-		List<Long> ready = readyWorkerPids(app);
-		return ready.size() == 2 && !ready.contains(pid);
-	}
-
-	private static List<Long> readyWorkerPids(SampleProcess app) throws IOException, InterruptedException {
-		List<Number> pids = app.launcher().read("$.workers[?(@.state == 'READY')].pid", List.class);
 		return pids.stream().map(Number::longValue).toList();
 	}
 

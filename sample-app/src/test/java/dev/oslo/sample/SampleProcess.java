@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -195,6 +196,24 @@ final class SampleProcess implements AutoCloseable {
 	 */
 	DocumentContext launcher() throws IOException, InterruptedException {
 		return JsonPath.parse(get("/actuator/launcher"));
+	}
+
+	/**
+	 * The pids of the READY workers, as the master's {@code launcher} endpoint lists
+	 * them.
+	 */
+	List<Long> readyWorkerPids() throws IOException, InterruptedException {
+		List<Number> pids = launcher().read("$.workers[?(@.state == 'READY')].pid", List.class);
+		return pids.stream().map(Number::longValue).toList();
+	}
+
+	/**
+	 * Whether {@code count} workers are READY and none of them is one of
+	 * {@code replaced}, from one answer of the endpoint (two could straddle a kill).
+	 */
+	boolean readyWorkersReplaced(int count, Collection<Long> replaced) throws IOException, InterruptedException {
+		List<Long> ready = readyWorkerPids();
+		return ready.size() == count && ready.stream().noneMatch(replaced::contains);
 	}
 
 	HttpResponse<String> post(String path) throws IOException, InterruptedException {

@@ -43,26 +43,24 @@ final class FfmFileDescriptors implements FileDescriptors {
 
 	@Override
 	public void duplicate(int from, int to) throws IOException {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = arena.allocate(CALL_STATE);
-			if ((int) this.dup2.invokeExact(state, from, to) < 0) {
-				throw new IOException("dup2(" + from + ", " + to + ") failed: errno " + ERRNO.get(state, 0L));
-			}
-		}
-		catch (IOException | RuntimeException | Error ex) {
-			throw ex;
-		}
-		catch (Throwable ex) {
-			throw new IOException("A native call failed: " + ex, ex);
-		}
+		call("dup2(" + from + ", " + to + ")", (state) -> (int) this.dup2.invokeExact(state, from, to));
 	}
 
 	@Override
 	public void closeDescriptor(int fd) throws IOException {
+		call("close(" + fd + ")", (state) -> (int) this.close.invokeExact(state, fd));
+	}
+
+	@Override
+	public void shutdownReading(int fd) throws IOException {
+		call("shutdown(" + fd + ", SHUT_RD)", (state) -> (int) this.shutdown.invokeExact(state, fd, SHUT_RD));
+	}
+
+	private static void call(String description, NativeCall call) throws IOException {
 		try (Arena arena = Arena.ofConfined()) {
 			MemorySegment state = arena.allocate(CALL_STATE);
-			if ((int) this.close.invokeExact(state, fd) < 0) {
-				throw new IOException("close(" + fd + ") failed: errno " + ERRNO.get(state, 0L));
+			if (call.invoke(state) < 0) {
+				throw new IOException(description + " failed: errno " + ERRNO.get(state, 0L));
 			}
 		}
 		catch (IOException | RuntimeException | Error ex) {
@@ -73,20 +71,15 @@ final class FfmFileDescriptors implements FileDescriptors {
 		}
 	}
 
-	@Override
-	public void shutdownReading(int fd) throws IOException {
-		try (Arena arena = Arena.ofConfined()) {
-			MemorySegment state = arena.allocate(CALL_STATE);
-			if ((int) this.shutdown.invokeExact(state, fd, SHUT_RD) < 0) {
-				throw new IOException("shutdown(" + fd + ", SHUT_RD) failed: errno " + ERRNO.get(state, 0L));
-			}
-		}
-		catch (IOException | RuntimeException | Error ex) {
-			throw ex;
-		}
-		catch (Throwable ex) {
-			throw new IOException("A native call failed: " + ex, ex);
-		}
+	/**
+	 * One C library call that returns a negative value on failure, with {@code errno}
+	 * captured in the call state.
+	 */
+	@FunctionalInterface
+	private interface NativeCall {
+
+		int invoke(MemorySegment state) throws Throwable;
+
 	}
 
 }
