@@ -4,13 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import dev.oslo.service.internal.ProcessExit;
+import dev.oslo.service.process.WorkerChannel;
 import dev.oslo.service.process.WorkerIdentity;
 import dev.oslo.service.systemd.NotifyTransports;
 import dev.oslo.service.systemd.SystemdNotifier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What makes a launcher a well-behaved Unix process, assembled the same way for a plain
@@ -25,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * pings;</li>
  * <li>in a worker JVM, {@link #ready()} connects to the master, whose commands and whose
  * death reach the worker from then on;</li>
+ * <li>in a standby worker JVM, {@link #awaitPromotion()} waits, before the services
+ * start, until the master promotes it;</li>
  * <li>a master whose workers cannot be kept running shuts down with status 1.</li>
  * </ul>
  * The data flows one way: a signal reaches this runtime, which drives the launcher, which
@@ -33,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class LauncherRuntime implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(LauncherRuntime.class);
 
 	private final Launcher launcher;
 
@@ -43,6 +52,10 @@ public final class LauncherRuntime implements AutoCloseable {
 	private final ReloadCoordinator reloads;
 
 	private final GracefulShutdown shutdown;
+
+	private final @Nullable ConfigurationRefresher refresher;
+
+	private final ProcessExit exit;
 
 	private final Runnable steps;
 
@@ -69,6 +82,8 @@ public final class LauncherRuntime implements AutoCloseable {
 			return all;
 		});
 		this.shutdown = new GracefulShutdown(this.launcher, builder.exit);
+		this.refresher = builder.refresher;
+		this.exit = builder.exit;
 		this.steps = (builder.steps != null) ? builder.steps : () -> {
 			stopping();
 			this.launcher.stop();
@@ -110,6 +125,59 @@ public final class LauncherRuntime implements AutoCloseable {
 	 */
 	public ReloadCoordinator reloads() {
 		return this.reloads;
+	}
+
+	/**
+	 * In a standby (a worker JVM its master keeps booted and idle), wait until the master
+	 * promotes it; call it before the services start. The promoted standby re-reads its
+	 * configuration first when the master has reloaded since the standby booted, as a
+	 * SIGHUP would; an invalid configuration is logged and the one it booted with is
+	 * kept. A dismissed standby (the master stops, or needs fewer standbys) exits the
+	 * process with status 0. Elsewhere this returns at once.
+	 * @return {@code true} to go on and start the services; {@code false} when the
+	 * standby was dismissed
+	 */
+	public boolean awaitPromotion() {
+		MasterConnection link = this.master;
+		if (link == null || !link.isStandby()) {
+			return true;
+		}
+		Optional<WorkerChannel.Promotion> promotion;
+		try {
+			promotion = link.standBy(this.reloads);
+		}
+		catch (InterruptedException ex) {
+			// The JVM is exiting: a signal's default action, whose shutdown hook closes
+			// the context that this standby is still starting.
+			Thread.currentThread().interrupt();
+			promotion = Optional.empty();
+		}
+		if (promotion.isEmpty()) {
+			logger.info("Standby dismissed; exiting");
+			this.exit.exit(0);
+			return false;
+		}
+		logger.info("Promoted to worker {} of generation {}", promotion.get().id(), promotion.get().generation());
+		if (promotion.get().refresh() && this.refresher != null) {
+			rereadConfiguration(this.refresher);
+		}
+		return true;
+	}
+
+	private static void rereadConfiguration(ConfigurationRefresher refresher) {
+		long started = System.nanoTime();
+		try {
+			Set<String> changed = refresher.refresh();
+			logger.info("Re-read the configuration in {} ms; changed keys: {}",
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), changed);
+		}
+		catch (InvalidConfigurationException ex) {
+			logger.error("The configuration re-read at promotion is invalid; starting on the one read at boot: {}",
+					ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not re-read the configuration at promotion; starting on the one read at boot", ex);
+		}
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.oslo.service.process.WorkerIdentity;
 import dev.oslo.service.process.WorkerSnapshot;
 import dev.oslo.service.process.WorkerState;
 
@@ -54,11 +55,23 @@ public record LauncherSnapshot(String mode, ServiceState state, long pid, Durati
 	}
 
 	/**
-	 * The worker slots of a multi-process master, in order.
+	 * The worker slots of a multi-process master, in order; standbys have none.
 	 * @return the slot ids; empty in process
 	 */
 	public List<Integer> workerSlots() {
-		return this.workers.stream().map(WorkerSnapshot::id).distinct().toList();
+		return this.workers.stream()
+			.map(WorkerSnapshot::id)
+			.filter((id) -> id != WorkerIdentity.STANDBY_ID)
+			.distinct()
+			.toList();
+	}
+
+	/**
+	 * How many standbys of a multi-process master are booted and idle.
+	 * @return the count; zero in process
+	 */
+	public long standbysReady() {
+		return this.workers.stream().filter((worker) -> worker.state() == WorkerState.STANDBY).count();
 	}
 
 	/**

@@ -70,6 +70,9 @@ public final class Launchers {
 		boolean master = workers > 1 && WorkerIdentity.current().isEmpty();
 		Launcher launcher = master ? new ProcessLauncher(() -> config, () -> supervision) : new ServiceLauncher(config);
 		LauncherRuntime runtime = LauncherRuntime.builder(launcher).signals(config.handleSignals()).build();
+		if (!runtime.awaitPromotion()) {
+			return launcher;
+		}
 		runtime.installSignalHandlers();
 		try {
 			launcher.launchService(service, master ? workers : 1);

@@ -2,6 +2,7 @@ package dev.oslo.service;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.oslo.service.process.WorkerChannel;
@@ -18,12 +19,15 @@ import org.slf4j.LoggerFactory;
  * whose reload leaves a service failed then shuts down (status 1), so that the master
  * replaces it with a fresh worker as it does a crashed one; the master alone could not
  * see a failure inside a worker.
+ * <p>
+ * A standby opens the link before its services start and waits there until the master
+ * promotes it to a slot or dismisses it.
  */
 final class MasterConnection implements ReloadListener, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(MasterConnection.class);
 
-	private final WorkerIdentity identity;
+	private volatile WorkerIdentity identity;
 
 	private final Launcher launcher;
 
@@ -45,12 +49,51 @@ final class MasterConnection implements ReloadListener, AutoCloseable {
 	}
 
 	/**
-	 * Connect to the master and report READY. When the master cannot be reached (it has
-	 * exited), the worker shuts down gracefully.
+	 * Whether this JVM is a standby that has not been promoted yet.
+	 */
+	boolean isStandby() {
+		return this.identity.isStandby();
+	}
+
+	/**
+	 * In a standby: connect to the master, tell it the standby has booted, and wait for
+	 * its promotion.
+	 * @param reloads the worker's reload coordinator, which runs the master's reload
+	 * commands once promoted
+	 * @return the promotion, or empty when the master dismissed the standby or cannot be
+	 * reached
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	Optional<WorkerChannel.Promotion> standBy(ReloadCoordinator reloads) throws InterruptedException {
+		WorkerChannel open = connect(reloads);
+		if (open == null) {
+			return Optional.empty();
+		}
+		logger.info("Standby booted; waiting for its master to promote it");
+		Optional<WorkerChannel.Promotion> promotion = open.standBy();
+		promotion.ifPresent((promoted) -> this.identity = this.identity.promotedTo(promoted));
+		return promotion;
+	}
+
+	/**
+	 * Connect to the master, unless this worker is a promoted standby that did already,
+	 * and report READY. When the master cannot be reached (it has exited), the worker
+	 * shuts down gracefully.
 	 * @param reloads the worker's reload coordinator, which runs the master's reload
 	 * commands
 	 */
 	void open(ReloadCoordinator reloads) {
+		WorkerChannel open = (this.channel != null) ? this.channel : connect(reloads);
+		if (open == null) {
+			this.shutDown.accept("worker " + this.identity.id() + " has no master");
+			return;
+		}
+		open.ready();
+		logger.info("Worker {} (generation {}) is ready and connected to its master", this.identity.id(),
+				this.identity.generation());
+	}
+
+	private @Nullable WorkerChannel connect(ReloadCoordinator reloads) {
 		WorkerChannel.Commands commands = new WorkerChannel.Commands() {
 
 			@Override
@@ -65,17 +108,15 @@ final class MasterConnection implements ReloadListener, AutoCloseable {
 
 		};
 		try {
-			this.channel = WorkerChannel.open(this.identity, commands);
+			WorkerChannel open = WorkerChannel.open(this.identity, commands);
+			this.channel = open;
+			return open;
 		}
 		catch (IOException ex) {
 			logger.error("Worker {} cannot reach its master at {} ({}); it has probably exited", this.identity.id(),
 					this.identity.controlSocket(), ex.getMessage());
-			this.shutDown.accept("worker " + this.identity.id() + " has no master");
-			return;
+			return null;
 		}
-		this.channel.ready();
-		logger.info("Worker {} (generation {}) is ready and connected to its master", this.identity.id(),
-				this.identity.generation());
 	}
 
 	@Override

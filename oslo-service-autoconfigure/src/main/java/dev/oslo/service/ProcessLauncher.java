@@ -256,12 +256,7 @@ public final class ProcessLauncher implements Launcher {
 		StringBuilder report = new StringBuilder();
 		for (WorkerSnapshot worker : this.supervisor.snapshot()) {
 			if (worker.state() == WorkerState.STOPPING) {
-				report.append(System.lineSeparator())
-					.append("worker ")
-					.append(worker.id())
-					.append(" (pid ")
-					.append(worker.pid())
-					.append(") is still stopping");
+				report.append(System.lineSeparator()).append(worker.describe()).append(" is still stopping");
 			}
 		}
 		return report.toString();

@@ -31,7 +31,7 @@ final class SystemdStatusLine {
 
 	/**
 	 * What a running launcher is doing: "2 services running", "1 of 2 services running;
-	 * failed: audit", or "workers 4/4 ready, generation 3, 2 restarts".
+	 * failed: audit", or "workers 4/4 ready, 1 standby, generation 3, 2 restarts".
 	 */
 	static String running(LauncherSnapshot snapshot) {
 		if (snapshot.mode().equals("multi-process")) {
@@ -61,7 +61,7 @@ final class SystemdStatusLine {
 		snapshot.workers()
 			.stream()
 			.filter((worker) -> worker.state() != WorkerState.EXITED)
-			.map((worker) -> "worker " + worker.id() + " (pid " + worker.pid() + ")")
+			.map(WorkerSnapshot::describe)
 			.forEach(waitingFor::add);
 		String status = waitingFor.isEmpty() ? "stopping" : "stopping: waiting for " + String.join(", ", waitingFor);
 		return (left != null) ? status + " (" + secondsRoundedUp(left) + " s left)" : status;
@@ -96,7 +96,12 @@ final class SystemdStatusLine {
 		int ready = slots - snapshot.slotsWithoutReadyWorker().size();
 		int generation = snapshot.workers().stream().mapToInt(WorkerSnapshot::generation).max().orElse(0);
 		long restarts = snapshot.workerRestarts();
-		String status = "workers " + ready + "/" + slots + " ready, generation " + generation;
+		String status = "workers " + ready + "/" + slots + " ready, ";
+		long standbys = snapshot.standbysReady();
+		if (standbys > 0) {
+			status += count(standbys, "standby") + ", ";
+		}
+		status += "generation " + generation;
 		if (restarts > 0) {
 			status += ", " + count(restarts, "restart");
 		}

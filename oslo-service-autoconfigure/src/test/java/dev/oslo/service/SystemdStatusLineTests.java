@@ -34,6 +34,16 @@ class SystemdStatusLineTests {
 	}
 
 	@Test
+	void standbysAreCountedApartOnceBootedAndNeverAsSlots() {
+		assertThat(SystemdStatusLine.running(workers(worker(1, WorkerState.READY, 2, 0),
+				worker(0, WorkerState.STANDBY, 2, 0), worker(0, WorkerState.STARTING, 2, 0))))
+			.isEqualTo("workers 1/1 ready, 1 standby, generation 2");
+		assertThat(SystemdStatusLine
+			.stopping(workers(worker(1, WorkerState.STOPPING, 2, 0), worker(0, WorkerState.STOPPING, 2, 0)), null))
+			.isEqualTo("stopping: waiting for worker 1 (pid 1001), standby (pid 1000)");
+	}
+
+	@Test
 	void stoppingNamesWhatItWaitsForAndTheTimeLeft() {
 		LauncherSnapshot snapshot = services(ServiceState.STOPPING, ServiceState.TERMINATED);
 		assertThat(SystemdStatusLine.stopping(snapshot, Duration.ofMillis(11_200)))

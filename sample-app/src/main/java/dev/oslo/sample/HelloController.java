@@ -18,8 +18,15 @@ class HelloController {
 
 	private static final Duration LONGEST = Duration.ofSeconds(10);
 
+	private final SampleProperties properties;
+
+	HelloController(SampleProperties properties) {
+		this.properties = properties;
+	}
+
 	/**
-	 * Answer {@code hello from <pid>}.
+	 * Answer {@code hello from <pid>}, with the configured greeting
+	 * ({@code sample.greeting}) in place of {@code hello}.
 	 * @param work how long the request works before answering ({@code 50ms}, {@code 2s}),
 	 * at most 10 s
 	 * @return the answer
@@ -29,7 +36,7 @@ class HelloController {
 	String hello(@RequestParam(defaultValue = "0ms") @DurationFormat(style = Style.SIMPLE) Duration work)
 			throws InterruptedException {
 		Thread.sleep(min(work, LONGEST).toMillis());
-		return "hello from " + ProcessHandle.current().pid() + "\n";
+		return this.properties.getGreeting() + " from " + ProcessHandle.current().pid() + "\n";
 	}
 
 	private static Duration min(Duration a, Duration b) {

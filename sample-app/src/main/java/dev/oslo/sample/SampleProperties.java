@@ -25,6 +25,12 @@ public class SampleProperties {
 
 	private final Cleanup cleanup = new Cleanup();
 
+	/**
+	 * The first word of the answers of {@code GET /hello}; shows which configuration a
+	 * worker runs.
+	 */
+	private String greeting = "hello";
+
 	public Heartbeat getHeartbeat() {
 		return this.heartbeat;
 	}
@@ -39,6 +45,14 @@ public class SampleProperties {
 
 	public Cleanup getCleanup() {
 		return this.cleanup;
+	}
+
+	public String getGreeting() {
+		return this.greeting;
+	}
+
+	public void setGreeting(String greeting) {
+		this.greeting = greeting;
 	}
 
 	/**

@@ -37,7 +37,9 @@ class SampleAppDaemonWorkersIT {
 
 	private static final Pattern READY = Pattern.compile("worker (\\d+) \\(pid (\\d+)\\) is ready");
 
-	private static final Pattern SPAWNED = Pattern.compile("Spawned worker \\d+ \\(pid (\\d+)\\)");
+	private static final Pattern SPAWNED = Pattern.compile("Spawned (?:worker \\d+|standby) \\(pid (\\d+)\\)");
+
+	private static final Pattern STANDING_BY = Pattern.compile("standby \\(pid (\\d+)\\) is standing by");
 
 	private static final Pattern HEARTBEAT = Pattern.compile(": heartbeat \\d+$");
 
@@ -47,25 +49,27 @@ class SampleAppDaemonWorkersIT {
 	Path directory;
 
 	@Test
-	void theMasterStaysUpWithItsWorkersRespawnsAKilledOneAndNoneOutlivesTheMaster() throws Exception {
-		try (SampleProcess app = start()) {
+	void theMasterStaysUpWithItsWorkersPromotesItsStandbyForAKilledOneAndNoneOutlivesTheMaster() throws Exception {
+		try (SampleProcess app = startWithStandby()) {
 			Map<Integer, Long> workers = readyWorkers(app);
 			assertThat(workers).containsOnlyKeys(1, 2);
-			assertThat(childPids(app)).containsExactlyInAnyOrderElementsOf(workers.values());
-			assertThat(workers.values()).allSatisfy((pid) -> assertThat(parentOf(pid)).contains(app.pid()));
+			long standby = awaitStandby(app, 1);
+			assertThat(childPids(app)).containsExactlyInAnyOrder(workers.get(1), workers.get(2), standby);
+			assertThat(childPids(app)).allSatisfy((pid) -> assertThat(parentOf(pid)).contains(app.pid()));
 			app.awaitOutput((output) -> workers.values()
 				.stream()
 				.allMatch((pid) -> heartbeatsAfterMasterStarted(output, app.pid(), pid) >= 3));
+			assertThat(heartbeatsAfterMasterStarted(app.output(), app.pid(), standby)).isZero();
 			assertThat(app.isAlive()).isTrue();
 
 			long killed = workers.get(1);
 			ProcessHandle.of(killed).orElseThrow().destroyForcibly();
-			await().atMost(RESPAWN).until(() -> readyWorkers(app).get(1) != killed);
-			long respawned = readyWorkers(app).get(1);
-			assertThat(childPids(app)).containsExactlyInAnyOrder(respawned, workers.get(2));
-			assertThat(parentOf(respawned)).contains(app.pid());
+			await().atMost(RESPAWN).until(() -> readyWorkers(app).get(1) == standby);
 			assertThat(app.output()).contains("worker 1 (pid " + killed + ") exited unexpectedly with status 137 "
-					+ "(killed by SIGKILL); respawning it in 100 ms (restart 1 of slot 1)");
+					+ "(killed by SIGKILL); promoted standby (pid " + standby + ") to its slot (restart 1 of slot 1)");
+			app.awaitOutput((output) -> heartbeatsAfterMasterStarted(output, app.pid(), standby) >= 1);
+			long next = awaitStandby(app, 2);
+			assertThat(childPids(app)).containsExactlyInAnyOrder(standby, workers.get(2), next);
 
 			List<Long> survivors = childPids(app);
 			ProcessHandle.of(app.pid()).orElseThrow().destroyForcibly();
@@ -85,16 +89,17 @@ class SampleAppDaemonWorkersIT {
 			awaitReloads(app, 1);
 			Map<Integer, Long> after = readyWorkers(app);
 			assertThat(after.values()).hasSize(2).doesNotContainAnyElementsOf(before.values());
-			assertThat(childPids(app)).containsExactlyInAnyOrderElementsOf(after.values());
+			await().atMost(EXIT).until(() -> childPids(app).containsAll(after.values()) && childPids(app).size() == 2);
 			assertThat(before.values()).noneMatch(SampleAppDaemonWorkersIT::alive);
 			List<String> master = masterLines(app);
-			int firstSpawned = indexOf(master, "Spawned worker 1 (pid " + after.get(1) + "), generation 2");
-			int firstStopped = indexOf(master,
-					"Worker 1 of generation 2 is ready; stopping worker 1 (pid " + before.get(1) + ")");
-			int secondSpawned = indexOf(master, "Spawned worker 2 (pid " + after.get(2) + "), generation 2");
-			int secondStopped = indexOf(master,
-					"Worker 2 of generation 2 is ready; stopping worker 2 (pid " + before.get(2) + ")");
-			assertThat(List.of(firstSpawned, firstStopped, secondSpawned, secondStopped)).doesNotContain(-1).isSorted();
+			for (int slot = 1; slot <= 2; slot++) {
+				int spawned = indexOf(master,
+						"Spawned worker " + slot + " (pid " + after.get(slot) + "), generation 2");
+				int ready = indexOf(master, "worker " + slot + " (pid " + after.get(slot) + ") is ready");
+				int stopped = indexOf(master, "Worker " + slot + " of generation 2 is ready; stopping worker " + slot
+						+ " (pid " + before.get(slot) + ")");
+				assertThat(List.of(spawned, ready, stopped)).doesNotContain(-1).isSorted();
+			}
 
 			write(DRAIN_AT_ONCE + "oslo.service.restart-method: mutate\nsample.heartbeat.interval: 2s\n");
 			app.signal("HUP");
@@ -144,12 +149,35 @@ class SampleAppDaemonWorkersIT {
 		}
 	}
 
+	/**
+	 * Start the master without a standby: the tests of respawns and rolls that boot new
+	 * JVMs.
+	 */
 	private SampleProcess start(String... args) throws IOException {
+		List<String> all = new ArrayList<>(List.of("--oslo.service.worker.standby=0"));
+		all.addAll(List.of(args));
+		return startWithStandby(all.toArray(String[]::new));
+	}
+
+	/**
+	 * Start the master with the default standby.
+	 */
+	private SampleProcess startWithStandby(String... args) throws IOException {
 		write(CONFIG);
 		List<String> all = new ArrayList<>(
 				List.of("--oslo.service.workers=2", "--spring.config.additional-location=file:" + config()));
 		all.addAll(List.of(args));
 		return SampleProcess.startWithoutWebServer(all.toArray(String[]::new)).awaitStarted();
+	}
+
+	/**
+	 * Wait until the {@code n}th standby is standing by, from the master's log.
+	 * @return its pid
+	 */
+	private static long awaitStandby(SampleProcess app, int n) {
+		app.awaitOutput((output) -> STANDING_BY.matcher(output).results().count() >= n);
+		return Long
+			.parseLong(STANDING_BY.matcher(app.output()).results().skip(n - 1).findFirst().orElseThrow().group(1));
 	}
 
 	private Path config() {

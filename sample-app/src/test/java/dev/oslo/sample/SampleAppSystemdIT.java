@@ -104,11 +104,14 @@ class SampleAppSystemdIT {
 				SampleProcess app = SampleProcess.start(Map.of("NOTIFY_SOCKET", systemd.notifySocket()),
 						"--oslo.service.workers=2", "--sample.work-queue.drain-time=0ms")) {
 			assertThat(systemd.next(WAIT)).isEqualTo("READY=1\nSTATUS=workers 2/2 ready, generation 1");
-			assertThat(app.launcher().read("$.workers[*].state", List.class)).containsExactly("READY", "READY");
+			assertThat(app.launcher().read("$.workers[?(@.id > 0)].state", List.class)).containsExactly("READY",
+					"READY");
+			assertThat(systemd.next(WAIT)).isEqualTo("STATUS=workers 2/2 ready, 1 standby, generation 1");
 
 			app.signal("HUP");
 			assertThat(systemd.next(WAIT)).startsWith("RELOADING=1\n");
 			assertThat(systemd.next(WAIT)).isEqualTo("READY=1\nSTATUS=workers 2/2 ready, generation 2");
+			assertThat(systemd.next(WAIT)).isEqualTo("STATUS=workers 2/2 ready, 1 standby, generation 2");
 
 			app.signal("TERM");
 			assertThat(systemd.next(WAIT)).startsWith("STOPPING=1\n")

@@ -186,6 +186,15 @@ public class OsloServiceProperties {
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration restartWindow = Duration.ofSeconds(60);
 
+		/**
+		 * How many spare worker JVMs to keep booted up to their services and idle. When a
+		 * worker exits, or a rolling reload needs a new one, a standby is promoted at
+		 * once (re-reading the configuration first if it was reloaded since the standby
+		 * booted), and a new standby boots in the background. Each costs the memory of an
+		 * idle worker; 0 turns them off. From 0 to 64.
+		 */
+		private int standby = 1;
+
 		public Duration getBootTimeout() {
 			return this.bootTimeout;
 		}
@@ -232,6 +241,14 @@ public class OsloServiceProperties {
 
 		public void setRestartWindow(Duration restartWindow) {
 			this.restartWindow = restartWindow;
+		}
+
+		public int getStandby() {
+			return this.standby;
+		}
+
+		public void setStandby(int standby) {
+			this.standby = standby;
 		}
 
 	}

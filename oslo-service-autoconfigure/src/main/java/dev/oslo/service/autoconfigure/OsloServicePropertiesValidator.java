@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import dev.oslo.service.cluster.JdbcClusterLock;
 import dev.oslo.service.internal.DurationFormat;
+import dev.oslo.service.process.SupervisionSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
@@ -87,6 +88,9 @@ final class OsloServicePropertiesValidator implements Validator {
 		requirePositive(errors, "worker.restart-window", worker.getRestartWindow());
 		if (worker.getMaxRestarts() < 0) {
 			reject(errors, "worker.max-restarts", "must be 0 or more");
+		}
+		if (worker.getStandby() < 0 || worker.getStandby() > SupervisionSettings.MAX_STANDBY) {
+			reject(errors, "worker.standby", "must be between 0 and " + SupervisionSettings.MAX_STANDBY);
 		}
 		if (isPositive(worker.getRespawnDelay()) && isPositive(worker.getMaxRespawnDelay())
 				&& worker.getMaxRespawnDelay().compareTo(worker.getRespawnDelay()) < 0) {

@@ -14,9 +14,12 @@ import java.util.Optional;
 record ControlMessage(Type type, String detail) {
 
 	/**
-	 * The keywords; the first three go from worker to master, the last two the other way.
+	 * The keywords; the first four go from worker to master, the others the other way.
 	 */
 	enum Type {
+
+		/** A standby has booted up to its services and waits to be promoted. */
+		STANDBY,
 
 		/** Every service of the worker started. */
 		READY,
@@ -37,7 +40,13 @@ record ControlMessage(Type type, String detail) {
 		 * The master asks the worker to re-read its configuration and reset its services
 		 * in place.
 		 */
-		MUTATE
+		MUTATE,
+
+		/**
+		 * The master promotes a standby to a worker slot; the detail is a
+		 * {@link WorkerChannel.Promotion}.
+		 */
+		PROMOTE
 
 	}
 

@@ -16,22 +16,28 @@ import java.util.Objects;
  * @param maxRestarts how many respawns of one slot are allowed within
  * {@code restartWindow}; one more and the master gives up
  * @param restartWindow the window over which respawns are counted
+ * @param standby how many spare worker JVMs to keep booted and idle, each promoted at
+ * once when a worker exits or a rolling reload needs a new one
  * @since 0.1.0
  */
 public record SupervisionSettings(Duration bootTimeout, Duration respawnDelay, Duration maxRespawnDelay,
-		Duration respawnResetAfter, int maxRestarts, Duration restartWindow) {
+		Duration respawnResetAfter, int maxRestarts, Duration restartWindow, int standby) {
+
+	/** The most standbys a master keeps: more would only hold memory. */
+	public static final int MAX_STANDBY = 64;
 
 	/**
 	 * Defaults: 60 s to boot; respawn after 100 ms, doubling up to 30 s, reset after 60 s
-	 * up; at most 5 respawns of a slot a minute.
+	 * up; at most 5 respawns of a slot a minute; one standby.
 	 */
 	public static final SupervisionSettings DEFAULTS = new SupervisionSettings(Duration.ofSeconds(60),
-			Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(60), 5, Duration.ofSeconds(60));
+			Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(60), 5, Duration.ofSeconds(60), 1);
 
 	/**
 	 * Check the values.
 	 * @throws IllegalArgumentException if a duration is not positive, the maximum delay
-	 * is below the first, or {@code maxRestarts} is negative
+	 * is below the first, or {@code maxRestarts} is negative, or {@code standby} is
+	 * negative or above {@value #MAX_STANDBY}
 	 */
 	public SupervisionSettings {
 		positive("bootTimeout", bootTimeout);
@@ -46,6 +52,19 @@ public record SupervisionSettings(Duration bootTimeout, Duration respawnDelay, D
 		if (maxRestarts < 0) {
 			throw new IllegalArgumentException("maxRestarts must be 0 or more, was " + maxRestarts);
 		}
+		if (standby < 0 || standby > MAX_STANDBY) {
+			throw new IllegalArgumentException("standby must be between 0 and " + MAX_STANDBY + ", was " + standby);
+		}
+	}
+
+	/**
+	 * A copy with another number of standbys.
+	 * @param count how many spare worker JVMs to keep
+	 * @return the copy
+	 */
+	public SupervisionSettings withStandby(int count) {
+		return new SupervisionSettings(this.bootTimeout, this.respawnDelay, this.maxRespawnDelay,
+				this.respawnResetAfter, this.maxRestarts, this.restartWindow, count);
 	}
 
 	private static void positive(String name, Duration value) {

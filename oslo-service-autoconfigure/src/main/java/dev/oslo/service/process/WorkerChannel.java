@@ -1,7 +1,11 @@
 package dev.oslo.service.process;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * that it is alive (a heartbeat every second), and carries the master's commands to the
  * worker. The end of the stream means the master has gone (even killed with SIGKILL): the
  * worker is then asked to stop gracefully, so that no worker outlives its master by more
- * than its own shutdown deadline.
+ * than its own shutdown deadline. A standby JVM opens its channel before its services
+ * start and {@linkplain #standBy() waits} there until the master promotes it or dismisses
+ * it.
  *
  * @since 0.1.0
  */
@@ -26,13 +32,17 @@ public final class WorkerChannel implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(WorkerChannel.class);
 
-	private final WorkerIdentity identity;
+	private volatile WorkerIdentity identity;
 
 	private final ControlConnection connection;
 
 	private final Commands commands;
 
 	private final ScheduledExecutorService heartbeats;
+
+	private final CompletableFuture<Optional<Promotion>> promotion = new CompletableFuture<>();
+
+	private volatile boolean standingBy;
 
 	private volatile boolean closed;
 
@@ -57,6 +67,23 @@ public final class WorkerChannel implements AutoCloseable {
 				commands);
 		daemon(channel::receive, "oslo-worker-control").start();
 		return channel;
+	}
+
+	/**
+	 * Tell the master that this standby has booted, and wait until the master promotes it
+	 * to a slot or dismisses it (its stop command, or its end).
+	 * @return the promotion, or empty when the standby was dismissed
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public Optional<Promotion> standBy() throws InterruptedException {
+		this.standingBy = true;
+		this.connection.send(ControlMessage.of(ControlMessage.Type.STANDBY));
+		try {
+			return this.promotion.get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("The promotion cannot fail", ex);
+		}
 	}
 
 	/**
@@ -92,22 +119,86 @@ public final class WorkerChannel implements AutoCloseable {
 		ControlMessage message;
 		while ((message = this.connection.receive()) != null) {
 			switch (message.type()) {
-				case STOP -> this.commands.stop("the master asked worker " + this.identity.id() + " to stop");
+				case STOP -> {
+					if (!dismissed()) {
+						this.commands.stop("the master asked worker " + this.identity.id() + " to stop");
+					}
+				}
 				case MUTATE -> this.commands.reload("the master asked worker " + this.identity.id() + " to reload");
+				case PROMOTE -> promoted(message.detail());
 				default -> logger.debug("Ignoring {} from the master", message.type());
 			}
 		}
-		if (!this.closed) {
+		if (!this.closed && !dismissed()) {
 			logger.warn("Worker {}: the control channel to the master closed; the master has exited",
 					this.identity.id());
 			this.commands.stop("the master of worker " + this.identity.id() + " exited");
 		}
 	}
 
+	private void promoted(String detail) {
+		Optional<Promotion> promotion = Promotion.decode(detail);
+		if (promotion.isEmpty()) {
+			logger.warn("Ignoring a malformed promotion from the master: {}", detail);
+			return;
+		}
+		this.identity = this.identity.promotedTo(promotion.get());
+		this.promotion.complete(promotion);
+	}
+
+	/**
+	 * A standby not yet promoted is dismissed rather than stopped: it has nothing to
+	 * stop.
+	 */
+	private boolean dismissed() {
+		return this.standingBy && this.promotion.complete(Optional.empty());
+	}
+
 	private static Thread daemon(Runnable runnable, String name) {
 		Thread thread = new Thread(runnable, name);
 		thread.setDaemon(true);
 		return thread;
+	}
+
+	/**
+	 * The slot and generation a master gives a standby it promotes, and whether the
+	 * standby must re-read its configuration first (the master has reloaded since the
+	 * standby booted).
+	 *
+	 * @param id the slot
+	 * @param generation the generation of the slot's worker
+	 * @param refresh whether to re-read the configuration before the services start
+	 * @since 0.1.0
+	 */
+	public record Promotion(int id, int generation, boolean refresh) {
+
+		private static final String REFRESH = "refresh";
+
+		private static final String KEEP = "keep";
+
+		String encode() {
+			return this.id + " " + this.generation + " " + (this.refresh ? REFRESH : KEEP);
+		}
+
+		static Optional<Promotion> decode(String detail) {
+			String[] words = detail.trim().split(" +");
+			if (words.length != 3) {
+				return Optional.empty();
+			}
+			String refresh = words[2].toLowerCase(Locale.ROOT);
+			try {
+				int id = Integer.parseInt(words[0]);
+				int generation = Integer.parseInt(words[1]);
+				if (id < 1 || !(refresh.equals(REFRESH) || refresh.equals(KEEP))) {
+					return Optional.empty();
+				}
+				return Optional.of(new Promotion(id, generation, refresh.equals(REFRESH)));
+			}
+			catch (NumberFormatException ex) {
+				return Optional.empty();
+			}
+		}
+
 	}
 
 	/**

@@ -7,13 +7,17 @@ import java.util.Optional;
 /**
  * Who a worker JVM is, as its master told it through the environment.
  *
- * @param id the worker's slot, from 1 to the number of workers
+ * @param id the worker's slot, from 1 to the number of workers; {@value #STANDBY_ID} for
+ * a standby, which learns its slot when it is promoted
  * @param generation how many rolling reloads the master had run when it spawned this
  * worker, plus one
  * @param controlSocket the Unix-domain socket to connect to the master through
  * @since 0.1.0
  */
 public record WorkerIdentity(int id, int generation, Path controlSocket) {
+
+	/** The slot of a standby: none until its master promotes it. */
+	public static final int STANDBY_ID = 0;
 
 	/** The environment variable that holds the slot. */
 	public static final String ID_VARIABLE = "OSLO_SERVICE_WORKER_ID";
@@ -52,6 +56,24 @@ public record WorkerIdentity(int id, int generation, Path controlSocket) {
 			throw new IllegalStateException("Malformed worker identity in the environment: " + ID_VARIABLE + "=" + id
 					+ ", " + GENERATION_VARIABLE + "=" + environment.get(GENERATION_VARIABLE), ex);
 		}
+	}
+
+	/**
+	 * Whether this JVM is a standby: booted up to its services, idle until its master
+	 * promotes it to a slot.
+	 * @return {@code true} for a standby
+	 */
+	public boolean isStandby() {
+		return this.id == STANDBY_ID;
+	}
+
+	/**
+	 * The identity of this JVM once promoted.
+	 * @param promotion the slot and generation the master gave it
+	 * @return the identity, with the same control socket
+	 */
+	public WorkerIdentity promotedTo(WorkerChannel.Promotion promotion) {
+		return new WorkerIdentity(promotion.id(), promotion.generation(), this.controlSocket);
 	}
 
 	/**

@@ -13,17 +13,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One worker JVM as its master sees it: the process, its control connection once the
- * worker has connected, and what the worker last reported.
+ * worker has connected, and what the worker last reported. A standby has slot
+ * {@value WorkerIdentity#STANDBY_ID} until it is {@linkplain #promote promoted}.
  */
 final class WorkerProcess {
-
-	private final int id;
-
-	private final int generation;
 
 	private final Process process;
 
 	private final Instant startedAt = Instant.now();
+
+	private final CompletableFuture<Void> standingBy = new CompletableFuture<>();
 
 	private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
@@ -37,13 +36,34 @@ final class WorkerProcess {
 
 	private volatile boolean retired;
 
-	WorkerProcess(int id, int generation, Process process) {
+	private volatile int id;
+
+	private volatile int generation;
+
+	private volatile int epoch;
+
+	private volatile int starts;
+
+	private volatile @Nullable Instant promotedAt;
+
+	/**
+	 * Follow a spawned JVM.
+	 * @param id its slot, or {@value WorkerIdentity#STANDBY_ID} for a standby
+	 * @param generation the generation it was spawned in
+	 * @param epoch how many times the master had reloaded its configuration when it
+	 * spawned this JVM, which read its configuration then
+	 * @param process the JVM
+	 */
+	WorkerProcess(int id, int generation, int epoch, Process process) {
 		this.id = id;
 		this.generation = generation;
+		this.epoch = epoch;
 		this.process = process;
 		process.onExit().thenRun(() -> {
 			this.state = WorkerState.EXITED;
-			this.ready.completeExceptionally(new IllegalStateException(describe() + " exited"));
+			IllegalStateException exited = new IllegalStateException(describe() + " exited");
+			this.standingBy.completeExceptionally(exited);
+			this.ready.completeExceptionally(exited);
 		});
 	}
 
@@ -87,6 +107,38 @@ final class WorkerProcess {
 		return this.ready;
 	}
 
+	/**
+	 * Completes when a standby reports that it has booted and waits.
+	 */
+	CompletableFuture<Void> onStandingBy() {
+		return this.standingBy;
+	}
+
+	boolean isStandby() {
+		return this.id == WorkerIdentity.STANDBY_ID;
+	}
+
+	/**
+	 * When this JVM was promoted from standby.
+	 * @return the instant, or {@code null} for a JVM spawned as a worker or a standby not
+	 * yet promoted
+	 */
+	@Nullable Instant promotedAt() {
+		return this.promotedAt;
+	}
+
+	int epoch() {
+		return this.epoch;
+	}
+
+	/**
+	 * How many times this JVM began to start its services: 0 while it boots, 1 once
+	 * promoted; a boot deadline set for one start does not apply to the next.
+	 */
+	int starts() {
+		return this.starts;
+	}
+
 	int exitValue() {
 		return this.process.exitValue();
 	}
@@ -98,6 +150,12 @@ final class WorkerProcess {
 	void received(ControlMessage message) {
 		this.lastHeartbeat = Instant.now();
 		switch (message.type()) {
+			case STANDBY -> {
+				if (this.state == WorkerState.STARTING && isStandby()) {
+					this.state = WorkerState.STANDBY;
+				}
+				this.standingBy.complete(null);
+			}
 			case READY -> {
 				if (this.state == WorkerState.STARTING) {
 					this.state = WorkerState.READY;
@@ -169,6 +227,29 @@ final class WorkerProcess {
 	}
 
 	/**
+	 * Promote this standby to a slot: it re-reads its configuration if the master has
+	 * reloaded since it booted, starts its services and reports READY.
+	 * @param slot the slot it fills
+	 * @param generation the generation it joins
+	 * @param masterEpoch the master's configuration epoch now
+	 * @return whether the promotion was sent; {@code false} if the standby has gone
+	 */
+	boolean promote(int slot, int generation, int masterEpoch) {
+		ControlConnection channel = this.connection;
+		WorkerChannel.Promotion promotion = new WorkerChannel.Promotion(slot, generation, masterEpoch != this.epoch);
+		if (channel == null || !channel.send(new ControlMessage(ControlMessage.Type.PROMOTE, promotion.encode()))) {
+			return false;
+		}
+		this.id = slot;
+		this.generation = generation;
+		this.epoch = masterEpoch;
+		this.starts++;
+		this.promotedAt = Instant.now();
+		this.state = WorkerState.STARTING;
+		return true;
+	}
+
+	/**
 	 * Ask the worker to re-read its configuration and reset its services, forgetting
 	 * earlier answers.
 	 * @return whether the request was sent
@@ -194,7 +275,7 @@ final class WorkerProcess {
 	}
 
 	String describe() {
-		return "worker " + this.id + " (pid " + pid() + ")";
+		return snapshot(0).describe();
 	}
 
 }

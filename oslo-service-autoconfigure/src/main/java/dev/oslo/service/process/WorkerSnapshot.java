@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one worker JVM looks like at one moment, for observers.
  *
- * @param id its slot, from 1 to the number of workers
+ * @param id its slot, from 1 to the number of workers; {@value WorkerIdentity#STANDBY_ID}
+ * for a standby
  * @param pid its process id
  * @param state where it is in its life
  * @param generation the rolling reload it belongs to (1 before the first)
@@ -19,4 +20,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record WorkerSnapshot(int id, long pid, WorkerState state, int generation, int restarts, Instant startedAt,
 		@Nullable Instant lastHeartbeat, @Nullable Integer exitStatus) {
+
+	/**
+	 * Name this JVM for people: {@code worker 2 (pid 1234)} or
+	 * {@code standby (pid 1235)}.
+	 * @return the name
+	 */
+	public String describe() {
+		return ((this.id == WorkerIdentity.STANDBY_ID) ? "standby" : "worker " + this.id) + " (pid " + this.pid + ")";
+	}
+
 }

@@ -38,7 +38,15 @@ final class WorkerSpawner implements Closeable {
 		this.directory.toFile().deleteOnExit();
 	}
 
-	WorkerProcess spawn(int id, int generation) throws IOException {
+	/**
+	 * Start a worker JVM, or a standby.
+	 * @param id its slot, or {@link WorkerIdentity#STANDBY_ID}
+	 * @param generation the generation it joins
+	 * @param epoch the master's configuration epoch now
+	 * @return the process
+	 * @throws IOException if it cannot be started
+	 */
+	WorkerProcess spawn(int id, int generation, int epoch) throws IOException {
 		Path socket = this.directory.resolve("worker-" + id + "-" + this.sockets.incrementAndGet() + ".sock");
 		ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
 		Process process;
@@ -54,7 +62,7 @@ final class WorkerSpawner implements Closeable {
 			close(server, socket);
 			throw ex;
 		}
-		WorkerProcess worker = new WorkerProcess(id, generation, process);
+		WorkerProcess worker = new WorkerProcess(id, generation, epoch, process);
 		Thread control = new Thread(() -> serve(server, socket, worker), "oslo-worker-" + id + "-control");
 		control.setDaemon(true);
 		control.start();

@@ -7,8 +7,16 @@ package dev.oslo.service.process;
  */
 public enum WorkerState {
 
-	/** Spawned; its services are starting and it has not reported READY yet. */
+	/**
+	 * Spawned (or promoted from standby); its services are starting and it has not
+	 * reported READY yet.
+	 */
 	STARTING,
+
+	/**
+	 * A standby: booted up to its services, idle until the master promotes it to a slot.
+	 */
+	STANDBY,
 
 	/** Every service started; it reports heartbeats. */
 	READY,

@@ -28,8 +28,15 @@ import org.slf4j.LoggerFactory;
  * Keeps N worker JVMs running: spawns them, respawns a slot whose worker exits
  * unexpectedly after a back-off that doubles per respawn, and gives up when a slot
  * exceeds its restart limit, so that the service manager (systemd, Kubernetes) takes over
- * instead of a respawn storm. It also replaces workers one slot at a time for a rolling
- * reload, asks them to reload in place, and stops or kills them all.
+ * instead of a respawn storm. It also replaces the workers for a rolling reload, asks
+ * them to reload in place, and stops or kills them all.
+ * <p>
+ * Once the workers are ready it keeps {@link SupervisionSettings#standby()} standbys:
+ * spare JVMs booted up to their services and idle. A slot whose worker exits gets an idle
+ * standby at once, promoted without a back-off (the exit still counts towards the slot's
+ * restart limit), and a new standby boots in the background. A standby never counts as
+ * capacity; one that exits is replaced under the same back-off and restart limit as a
+ * worker.
  *
  * @since 0.1.0
  */
@@ -51,9 +58,17 @@ public final class WorkerSupervisor implements AutoCloseable {
 
 	private final Set<WorkerProcess> live = new LinkedHashSet<>();
 
+	private final List<WorkerProcess> standbys = new ArrayList<>();
+
+	private final RestartHistory standbyRestarts = new RestartHistory();
+
 	private final List<Consumer<String>> failureListeners = new CopyOnWriteArrayList<>();
 
+	private @Nullable ScheduledFuture<?> standbyRespawn;
+
 	private int generation = 1;
+
+	private int epoch;
 
 	private boolean started;
 
@@ -82,8 +97,9 @@ public final class WorkerSupervisor implements AutoCloseable {
 	}
 
 	/**
-	 * Spawn the workers and wait until each has reported READY. A worker that exits or
-	 * does not become ready in time is respawned under the usual limits meanwhile.
+	 * Spawn the workers and wait until each has reported READY; then the standbys begin
+	 * to boot. A worker that exits or does not become ready in time is respawned under
+	 * the usual limits meanwhile.
 	 * @param count how many workers
 	 * @throws WorkerSupervisionException if a slot exceeded its restart limit first;
 	 * every worker has then been killed
@@ -104,14 +120,17 @@ public final class WorkerSupervisor implements AutoCloseable {
 				throw new WorkerSupervisionException(this.failure);
 			}
 			this.started = true;
+			logger.info("{} worker(s) ready: {}", count, describeAll(currentWorkers()));
+			replenishStandbys();
 		}
-		logger.info("{} worker(s) ready: {}", count, describeAll(currentWorkers()));
 	}
 
 	/**
-	 * Replace the workers one slot at a time: start a worker of the next generation, wait
-	 * for its READY, then stop the one it replaces. Capacity never drops below the number
-	 * of slots.
+	 * Replace every worker with one of the next generation. Every replacement starts at
+	 * once: idle standbys are promoted (they re-read the configuration first), new JVMs
+	 * boot for the other slots. Slot by slot, once its replacement is READY, the old
+	 * worker is asked to stop; it is killed if it is still running after
+	 * {@code stopTimeout}. Capacity never drops below the number of slots.
 	 * @param stopTimeout how long a replaced worker may take to stop before it is killed;
 	 * zero waits forever
 	 * @throws WorkerSupervisionException if a new worker did not become ready; the roll
@@ -120,34 +139,62 @@ public final class WorkerSupervisor implements AutoCloseable {
 	 */
 	public void roll(Duration stopTimeout) throws InterruptedException {
 		int next;
+		List<WorkerProcess> replacements = new ArrayList<>();
 		synchronized (this) {
 			requireRunning("roll");
 			next = ++this.generation;
+			this.epoch++;
+			for (Slot slot : this.slots) {
+				replacements.add(replacementFor(slot, next));
+			}
 		}
-		for (Slot slot : this.slots) {
-			WorkerProcess replacement;
+		int swapped = 0;
+		try {
+			for (; swapped < this.slots.size(); swapped++) {
+				swap(this.slots.get(swapped), replacements.get(swapped), next, stopTimeout);
+			}
+		}
+		finally {
+			replacements.subList(swapped, replacements.size()).forEach((unused) -> {
+				unused.retire();
+				unused.kill();
+			});
 			synchronized (this) {
-				requireRunning("roll");
-				replacement = spawnWorker(slot.id, next);
-				watch(replacement);
+				replenishStandbys();
 			}
-			Duration bootTimeout = this.settings.get().bootTimeout();
-			if (!replacement.awaitReady(bootTimeout)) {
-				replacement.retire();
-				replacement.kill();
-				throw new WorkerSupervisionException("Rolling reload stopped: " + replacement.describe()
-						+ " of generation " + next + " did not become READY within " + bootTimeout.toSeconds()
-						+ " s; the other workers keep running");
-			}
-			WorkerProcess replaced;
-			synchronized (this) {
-				replaced = slot.current;
-				slot.replaceWith(replacement);
-			}
-			if (replaced != null && replaced.isAlive()) {
-				logger.info("Worker {} of generation {} is ready; stopping {}", slot.id, next, replaced.describe());
-				stopOrKill(List.of(replaced), stopTimeout);
-			}
+		}
+	}
+
+	private WorkerProcess replacementFor(Slot slot, int next) {
+		WorkerProcess standby = idleStandby();
+		String standbyName = (standby != null) ? standby.describe() : "";
+		if (standby != null && standby.promote(slot.id, next, this.epoch)) {
+			this.standbys.remove(standby);
+			logger.info("Promoted {} to worker {}, generation {}", standbyName, slot.id, next);
+			followPromoted(standby);
+			return standby;
+		}
+		WorkerProcess replacement = spawnWorker(slot.id, next);
+		watch(replacement);
+		return replacement;
+	}
+
+	private void swap(Slot slot, WorkerProcess replacement, int next, Duration stopTimeout)
+			throws InterruptedException {
+		Duration bootTimeout = this.settings.get().bootTimeout();
+		if (!replacement.awaitReady(bootTimeout)) {
+			throw new WorkerSupervisionException("Rolling reload stopped: " + replacement.describe() + " of generation "
+					+ next + " did not become READY within " + bootTimeout.toSeconds()
+					+ " s; the other workers keep running");
+		}
+		WorkerProcess replaced;
+		synchronized (this) {
+			replaced = slot.current;
+			slot.replaceWith(replacement);
+		}
+		if (replaced != null && replaced.isAlive()) {
+			logger.info("Worker {} of generation {} is ready; stopping {}", slot.id, next, replaced.describe());
+			stopInBackground(replaced, stopTimeout);
 		}
 	}
 
@@ -162,6 +209,7 @@ public final class WorkerSupervisor implements AutoCloseable {
 		List<WorkerProcess> workers;
 		synchronized (this) {
 			requireRunning("reload");
+			this.epoch++;
 			workers = currentWorkers().stream().filter((worker) -> worker.state() == WorkerState.READY).toList();
 		}
 		List<WorkerProcess> asked = workers.stream().filter(WorkerProcess::requestReload).toList();
@@ -178,6 +226,9 @@ public final class WorkerSupervisor implements AutoCloseable {
 		workers.stream()
 			.filter((worker) -> !asked.contains(worker))
 			.forEach((worker) -> failures.add(worker.describe() + ": the control channel is closed"));
+		synchronized (this) {
+			replenishStandbys();
+		}
 		return failures;
 	}
 
@@ -192,7 +243,7 @@ public final class WorkerSupervisor implements AutoCloseable {
 		List<WorkerProcess> workers;
 		synchronized (this) {
 			this.stopping = true;
-			this.slots.forEach(Slot::cancelRespawn);
+			cancelRespawns();
 			workers = List.copyOf(this.live);
 		}
 		logger.info("Stopping {} worker(s): {}", workers.size(), describeAll(workers));
@@ -204,7 +255,7 @@ public final class WorkerSupervisor implements AutoCloseable {
 	 */
 	public synchronized void killAll() {
 		this.stopping = true;
-		this.slots.forEach(Slot::cancelRespawn);
+		cancelRespawns();
 		this.live.forEach((worker) -> {
 			worker.retire();
 			worker.kill();
@@ -213,8 +264,9 @@ public final class WorkerSupervisor implements AutoCloseable {
 
 	/**
 	 * The workers now: every live one (two in a slot during a rolling reload) and the
-	 * last one of a slot waiting to be respawned.
-	 * @return the workers by slot, then generation
+	 * last one of a slot waiting to be respawned, then the standbys (slot
+	 * {@value WorkerIdentity#STANDBY_ID}).
+	 * @return the workers by slot, then generation, then the standbys by age
 	 */
 	public synchronized List<WorkerSnapshot> snapshot() {
 		List<WorkerSnapshot> workers = new ArrayList<>();
@@ -229,6 +281,7 @@ public final class WorkerSupervisor implements AutoCloseable {
 				.sorted(Comparator.comparingInt(WorkerProcess::generation).thenComparing(WorkerProcess::startedAt))
 				.forEach((worker) -> workers.add(worker.snapshot(slot.restarts.total())));
 		}
+		this.standbys.forEach((standby) -> workers.add(standby.snapshot(this.standbyRestarts.total())));
 		return workers;
 	}
 
@@ -305,10 +358,11 @@ public final class WorkerSupervisor implements AutoCloseable {
 	private WorkerProcess spawnWorker(int id, int generation) {
 		WorkerProcess worker;
 		try {
-			worker = this.spawner.spawn(id, generation);
+			worker = this.spawner.spawn(id, generation, this.epoch);
 		}
 		catch (IOException ex) {
-			throw new WorkerSupervisionException("Could not spawn worker " + id + ": " + ex.getMessage());
+			throw new WorkerSupervisionException("Could not spawn "
+					+ ((id == WorkerIdentity.STANDBY_ID) ? "a standby" : "worker " + id) + ": " + ex.getMessage());
 		}
 		this.live.add(worker);
 		logger.info("Spawned {}, generation {}", worker.describe(), generation);
@@ -322,19 +376,37 @@ public final class WorkerSupervisor implements AutoCloseable {
 	private void watch(WorkerProcess worker) {
 		worker.onReady().thenRun(() -> ready(worker));
 		worker.onExit().thenRun(() -> exited(worker));
+		scheduleBootDeadline(worker);
+	}
+
+	/**
+	 * Follow a standby just promoted: its exit is already followed since its spawn.
+	 */
+	private void followPromoted(WorkerProcess promoted) {
+		promoted.onReady().thenRun(() -> ready(promoted));
+		scheduleBootDeadline(promoted);
+	}
+
+	private void scheduleBootDeadline(WorkerProcess worker) {
 		Duration bootTimeout = this.settings.get().bootTimeout();
-		this.timer.schedule(() -> bootTimedOut(worker, bootTimeout), bootTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		int start = worker.starts();
+		this.timer.schedule(() -> bootTimedOut(worker, start, bootTimeout), bootTimeout.toMillis(),
+				TimeUnit.MILLISECONDS);
 	}
 
 	private synchronized void ready(WorkerProcess worker) {
-		logger.info("{} is ready ({} ms after spawn)", worker.describe(),
-				Duration.between(worker.startedAt(), Instant.now()).toMillis());
+		Instant promotedAt = worker.promotedAt();
+		logger.info("{} is ready ({} ms after {})", worker.describe(),
+				Duration.between((promotedAt != null) ? promotedAt : worker.startedAt(), Instant.now()).toMillis(),
+				(promotedAt != null) ? "its promotion" : "spawn");
 		notifyAll();
 	}
 
-	private void bootTimedOut(WorkerProcess worker, Duration bootTimeout) {
-		if (worker.state() == WorkerState.STARTING && worker.isAlive() && !worker.isRetired()) {
-			logger.error("{} did not report READY within {} s; killing it", worker.describe(), bootTimeout.toSeconds());
+	private void bootTimedOut(WorkerProcess worker, int start, Duration bootTimeout) {
+		if (worker.starts() == start && worker.state() == WorkerState.STARTING && worker.isAlive()
+				&& !worker.isRetired()) {
+			logger.error("{} did not {} within {} s; killing it", worker.describe(),
+					worker.isStandby() ? "finish booting" : "report READY", bootTimeout.toSeconds());
 			worker.kill();
 		}
 	}
@@ -343,23 +415,59 @@ public final class WorkerSupervisor implements AutoCloseable {
 		this.live.remove(worker);
 		notifyAll();
 		String status = ExitStatus.describe(worker.exitValue());
+		if (this.standbys.remove(worker)) {
+			standbyExited(worker, status);
+			return;
+		}
 		Slot slot = this.slots.stream().filter((s) -> s.current == worker).findFirst().orElse(null);
 		if (slot == null || this.stopping || this.failure != null || worker.isRetired()) {
 			logger.info("{} exited with {}", worker.describe(), status);
 			return;
 		}
-		SupervisionSettings current = this.settings.get();
-		Duration uptime = Duration.between(worker.startedAt(), Instant.now());
-		Duration delay = slot.restarts.exited(uptime, System.nanoTime(), current);
+		Duration delay = restartDelay(slot.restarts, worker, "Worker " + slot.id, status);
 		if (delay == null) {
-			giveUp("Worker " + slot.id + " exited more than " + current.maxRestarts() + " time(s) within "
-					+ current.restartWindow().toSeconds() + " s; its last exit was " + status
-					+ "; giving up so that the service manager can restart the whole service");
+			return;
+		}
+		WorkerProcess standby = idleStandby();
+		String standbyName = (standby != null) ? standby.describe() : "";
+		if (standby != null && promoteInto(slot, standby)) {
+			logger.warn("{} exited unexpectedly with {}; promoted {} to its slot (restart {} of slot {})",
+					worker.describe(), status, standbyName, slot.restarts.total(), slot.id);
 			return;
 		}
 		logger.warn("{} exited unexpectedly with {}; respawning it in {} ms (restart {} of slot {})", worker.describe(),
 				status, delay.toMillis(), slot.restarts.total(), slot.id);
 		slot.respawn = this.timer.schedule(() -> respawn(slot), delay.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void standbyExited(WorkerProcess standby, String status) {
+		if (this.stopping || this.failure != null || standby.isRetired()) {
+			logger.info("{} exited with {}", standby.describe(), status);
+			return;
+		}
+		Duration delay = restartDelay(this.standbyRestarts, standby, "Standbys", status);
+		if (delay == null) {
+			return;
+		}
+		logger.warn("{} exited unexpectedly with {}; replacing it in {} ms (restart {} of the standbys)",
+				standby.describe(), status, delay.toMillis(), this.standbyRestarts.total());
+		this.standbyRespawn = this.timer.schedule(this::respawnStandbys, delay.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Count an unexpected exit; give up when it is one too many.
+	 * @return the back-off before the replacement, or {@code null} after giving up
+	 */
+	private @Nullable Duration restartDelay(RestartHistory restarts, WorkerProcess exited, String who, String status) {
+		SupervisionSettings current = this.settings.get();
+		Duration uptime = Duration.between(exited.startedAt(), Instant.now());
+		Duration delay = restarts.exited(uptime, System.nanoTime(), current);
+		if (delay == null) {
+			giveUp(who + " exited more than " + current.maxRestarts() + " time(s) within "
+					+ current.restartWindow().toSeconds() + " s; its last exit was " + status
+					+ "; giving up so that the service manager can restart the whole service");
+		}
+		return delay;
 	}
 
 	private synchronized void respawn(Slot slot) {
@@ -369,10 +477,114 @@ public final class WorkerSupervisor implements AutoCloseable {
 		}
 	}
 
+	private synchronized void respawnStandbys() {
+		this.standbyRespawn = null;
+		replenishStandbys();
+	}
+
+	/**
+	 * A standby has booted: it waits for a promotion, or fills at once a slot that waits
+	 * for its respawn back-off.
+	 */
+	private synchronized void standingBy(WorkerProcess standby) {
+		logger.info("{} is standing by ({} ms after spawn)", standby.describe(),
+				Duration.between(standby.startedAt(), Instant.now()).toMillis());
+		notifyAll();
+		Slot waiting = this.slots.stream().filter((slot) -> slot.respawn != null).findFirst().orElse(null);
+		String standbyName = standby.describe();
+		if (waiting != null && !this.stopping && this.failure == null && promoteInto(waiting, standby)) {
+			logger.info("Promoted {} to slot {}, which was waiting for its respawn", standbyName, waiting.id);
+		}
+	}
+
+	/**
+	 * Give a slot an idle standby. The next standby boots once the promoted one is ready
+	 * (or has failed), so as not to slow it down.
+	 * @return whether the standby took the slot; {@code false} if it has gone
+	 */
+	private boolean promoteInto(Slot slot, WorkerProcess standby) {
+		if (!standby.promote(slot.id, this.generation, this.epoch)) {
+			return false;
+		}
+		this.standbys.remove(standby);
+		slot.cancelRespawn();
+		slot.current = standby;
+		followPromoted(standby);
+		standby.onReady().whenComplete((ready, failed) -> {
+			synchronized (this) {
+				replenishStandbys();
+			}
+		});
+		return true;
+	}
+
+	/**
+	 * Boot standbys up to the configured number, or dismiss the extra ones when it was
+	 * lowered; nothing while a standby's back-off runs.
+	 */
+	private void replenishStandbys() {
+		if (!this.started || this.stopping || this.failure != null || this.standbyRespawn != null) {
+			return;
+		}
+		int wanted = this.settings.get().standby();
+		while (this.standbys.size() > wanted) {
+			WorkerProcess extra = this.standbys.remove(this.standbys.size() - 1);
+			logger.info("Dismissing {}: {} standby(s) wanted", extra.describe(), wanted);
+			extra.stop();
+		}
+		while (this.standbys.size() < wanted && this.failure == null) {
+			WorkerProcess standby;
+			try {
+				standby = spawnWorker(WorkerIdentity.STANDBY_ID, this.generation);
+			}
+			catch (WorkerSupervisionException ex) {
+				giveUp(Objects.requireNonNull(ex.getMessage(), "WorkerSupervisionException without a message"));
+				return;
+			}
+			this.standbys.add(standby);
+			standby.onStandingBy().thenRun(() -> standingBy(standby));
+			standby.onExit().thenRun(() -> exited(standby));
+			scheduleBootDeadline(standby);
+		}
+	}
+
+	private @Nullable WorkerProcess idleStandby() {
+		return this.standbys.stream()
+			.filter((standby) -> standby.state() == WorkerState.STANDBY && !standby.isRetired())
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * Ask a replaced worker to stop, and kill it if it is still running after the
+	 * timeout.
+	 */
+	private void stopInBackground(WorkerProcess replaced, Duration timeout) {
+		replaced.stop();
+		if (!timeout.isZero()) {
+			this.timer.schedule(() -> {
+				if (replaced.isAlive()) {
+					logger.error("{} was still running {} s after it was replaced; killing it", replaced.describe(),
+							timeout.toSeconds());
+					replaced.kill();
+				}
+			}, timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private void cancelRespawns() {
+		this.slots.forEach(Slot::cancelRespawn);
+		ScheduledFuture<?> pending = this.standbyRespawn;
+		if (pending != null) {
+			pending.cancel(false);
+			this.standbyRespawn = null;
+		}
+	}
+
 	private void giveUp(String reason) {
 		this.failure = reason;
 		logger.error(reason);
-		this.slots.forEach(Slot::cancelRespawn);
+		cancelRespawns();
 		notifyAll();
 		if (this.started) {
 			this.timer.execute(() -> this.failureListeners.forEach((listener) -> listener.accept(reason)));

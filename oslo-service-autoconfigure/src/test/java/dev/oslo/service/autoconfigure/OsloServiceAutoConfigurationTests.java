@@ -152,7 +152,9 @@ class OsloServiceAutoConfigurationTests {
 					.doesNotHaveBean(PeriodicTaskScheduler.class);
 				LauncherSnapshot snapshot = context.getBean(ProcessLauncher.class).snapshot();
 				assertThat(snapshot.mode()).isEqualTo("multi-process");
-				assertThat(snapshot.workers()).extracting(WorkerSnapshot::state)
+				assertThat(snapshot.workers()).extracting(WorkerSnapshot::id).containsExactly(1, 2, 0);
+				assertThat(snapshot.workers()).filteredOn((worker) -> worker.id() > 0)
+					.extracting(WorkerSnapshot::state)
 					.containsExactly(WorkerState.READY, WorkerState.READY);
 				assertThat(this.journal.events).isEmpty();
 			});
@@ -163,7 +165,7 @@ class OsloServiceAutoConfigurationTests {
 	void aMastersLauncherAndWorkerCommandBackOffWhenTheUserDefinesThem(@TempDir Path directory) {
 		WorkerCommand command = TestWorkers.java(directory.resolve("workers.log"));
 		ProcessLauncher own = new ProcessLauncher(() -> LauncherConfig.DEFAULTS.withHandleSignals(false),
-				() -> SupervisionSettings.DEFAULTS, command);
+				() -> SupervisionSettings.DEFAULTS.withStandby(0), command);
 		this.runner.withBean(WorkerCommand.class, () -> command)
 			.withBean("ownLauncher", ProcessLauncher.class, () -> own)
 			.withPropertyValues("oslo.service.workers=2")
@@ -183,6 +185,10 @@ class OsloServiceAutoConfigurationTests {
 				"must be positive");
 		assertRejected("oslo.service.worker.boot-timeout=-5", "oslo.service.worker.boot-timeout", "-5",
 				"must be positive");
+		assertRejected("oslo.service.worker.standby=-1", "oslo.service.worker.standby", "-1",
+				"must be between 0 and 64");
+		assertRejected("oslo.service.worker.standby=500", "oslo.service.worker.standby", "500",
+				"must be between 0 and 64");
 	}
 
 	@Test
@@ -195,12 +201,15 @@ class OsloServiceAutoConfigurationTests {
 
 	@Test
 	void aBareRespawnDelayIsInSecondsLikeEveryOtherDuration() {
-		this.runner.withPropertyValues("oslo.service.worker.respawn-delay=2", "oslo.service.worker.boot-timeout=90")
+		this.runner
+			.withPropertyValues("oslo.service.worker.respawn-delay=2", "oslo.service.worker.boot-timeout=90",
+					"oslo.service.worker.standby=3")
 			.run((context) -> {
 				SupervisionSettings supervision = OsloServiceAutoConfiguration
 					.supervision(context.getBean(OsloServiceProperties.class).getWorker());
 				assertThat(supervision.respawnDelay()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(supervision.bootTimeout()).isEqualTo(Duration.ofSeconds(90));
+				assertThat(supervision.standby()).isEqualTo(3);
 			});
 	}
 

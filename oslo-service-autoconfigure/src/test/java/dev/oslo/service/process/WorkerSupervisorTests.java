@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -90,7 +92,7 @@ class WorkerSupervisorTests {
 	@Test
 	void aWorkerThatNeverReportsReadyIsKilledAtTheBootTimeoutAndCountsAsAFailure() throws Exception {
 		SupervisionSettings settings = new SupervisionSettings(Duration.ofMillis(300), Duration.ofMillis(10),
-				Duration.ofMillis(10), Duration.ofSeconds(60), 1, Duration.ofSeconds(60));
+				Duration.ofMillis(10), Duration.ofSeconds(60), 1, Duration.ofSeconds(60), 0);
 		this.supervisor = supervisor(TestWorkers.shell(log(), "sleep 60"), () -> settings);
 		assertThatExceptionOfType(WorkerSupervisionException.class).isThrownBy(() -> this.supervisor.start(1))
 			.withMessageContaining("its last exit was status 137 (killed by SIGKILL)");
@@ -141,6 +143,83 @@ class WorkerSupervisorTests {
 		assertThat(this.supervisor.stop(Duration.ofMillis(500))).containsExactly("worker 1 (pid " + pid + ")");
 		await().atMost(WAIT).until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
 		assertThat(this.supervisor.snapshot().get(0).exitStatus()).isEqualTo(137);
+	}
+
+	@Test
+	void onceTheWorkersAreReadyAStandbyBootsAndWaitsWithoutASlot() throws Exception {
+		this.supervisor = supervisor(TestWorkers.java(log()), () -> TestWorkers.FAST.withStandby(1));
+		this.supervisor.start(2);
+		WorkerSnapshot standby = awaitStandingBy();
+		assertThat(this.supervisor.snapshot()).extracting(WorkerSnapshot::id).containsExactly(1, 2, 0);
+		assertThat(output()).doesNotContain("echo started in " + standby.pid());
+	}
+
+	@Test
+	void aWorkerThatDiesIsReplacedByTheStandbyWhichStartsItsServicesAndANewStandbyBoots() throws Exception {
+		this.supervisor = supervisor(TestWorkers.java(log()), () -> TestWorkers.FAST.withStandby(1));
+		this.supervisor.start(2);
+		long standby = awaitStandingBy().pid();
+		long killed = pids().get(0);
+		ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+		await().atMost(WAIT).until(() -> {
+			WorkerSnapshot slot = this.supervisor.snapshot().get(0);
+			return slot.pid() == standby && slot.state() == WorkerState.READY;
+		});
+		assertThat(this.supervisor.snapshot().get(0).restarts()).isEqualTo(1);
+		assertThat(output()).contains("echo started in " + standby);
+		assertThat(awaitStandingBy().pid()).isNotIn(standby, killed);
+	}
+
+	@Test
+	void aStandbyThatDiesIsReplacedAndNeverTakesASlot() throws Exception {
+		this.supervisor = supervisor(TestWorkers.java(log()), () -> TestWorkers.FAST.withStandby(1));
+		this.supervisor.start(1);
+		long workerPid = pids().get(0);
+		long first = awaitStandingBy().pid();
+		ProcessHandle.of(first).orElseThrow().destroyForcibly();
+		long second = await().atMost(WAIT).until(() -> awaitStandingBy().pid(), (pid) -> pid != first);
+		assertThat(this.supervisor.snapshot()).extracting(WorkerSnapshot::id, WorkerSnapshot::pid)
+			.containsExactly(tuple(1, workerPid), tuple(0, second));
+		assertThat(this.supervisor.snapshot().get(0).restarts()).isZero();
+	}
+
+	@Test
+	void rollPromotesTheStandbyToTheFirstSlotAndBootsTheOthersThenANewStandby() throws Exception {
+		this.supervisor = supervisor(TestWorkers.java(log()), () -> TestWorkers.FAST.withStandby(1));
+		this.supervisor.start(2);
+		long standby = awaitStandingBy().pid();
+		List<Long> before = pids().subList(0, 2);
+		this.supervisor.roll(WAIT);
+		List<WorkerSnapshot> after = this.supervisor.snapshot()
+			.stream()
+			.filter((worker) -> worker.state() == WorkerState.READY)
+			.toList();
+		assertThat(after).extracting(WorkerSnapshot::id, WorkerSnapshot::generation)
+			.containsExactly(tuple(1, 2), tuple(2, 2));
+		assertThat(after).extracting(WorkerSnapshot::pid).startsWith(standby).doesNotContainAnyElementsOf(before);
+		assertThat(awaitStandingBy().pid()).isNotEqualTo(standby);
+		await().atMost(WAIT)
+			.until(() -> before.stream()
+				.noneMatch((pid) -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+	}
+
+	@Test
+	void stopDismissesTheStandbysWithTheWorkers() throws Exception {
+		this.supervisor = supervisor(TestWorkers.java(log()), () -> TestWorkers.FAST.withStandby(1));
+		this.supervisor.start(1);
+		long standby = awaitStandingBy().pid();
+		assertThat(this.supervisor.stop(WAIT)).isEmpty();
+		assertThat(ProcessHandle.of(standby).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+		assertThat(output()).contains("Standby dismissed; exiting").doesNotContain("echo started in " + standby);
+	}
+
+	private WorkerSnapshot awaitStandingBy() {
+		return await().atMost(WAIT)
+			.until(() -> this.supervisor.snapshot()
+				.stream()
+				.filter((worker) -> worker.state() == WorkerState.STANDBY)
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
 	}
 
 	private WorkerSupervisor supervisor(WorkerCommand command, Supplier<SupervisionSettings> settings)

@@ -8,8 +8,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Starts a launcher's work when the application context starts and stops it when the
  * context closes. Its phase is below the web server's, so on shutdown the web server
- * drains first. The signal handlers are installed only when there is work to launch.
- * Reloads stop being taken when the launcher stops.
+ * drains first, and on start-up a standby waits in this phase, before the web server
+ * accepts and before the periodic tasks start. The signal handlers are installed only
+ * when there is work to launch. Reloads stop being taken when the launcher stops.
  *
  * @since 0.1.0
  */
@@ -46,10 +47,16 @@ public abstract sealed class LaunchingLifecycle implements SmartLifecycle
 		this.runtime.installSignalHandlers();
 	}
 
+	/**
+	 * Launch the work; a standby first waits here for its promotion, and a dismissed one
+	 * launches nothing.
+	 */
 	@Override
 	public final void start() {
-		launch();
-		this.running = true;
+		if (this.runtime.awaitPromotion()) {
+			launch();
+			this.running = true;
+		}
 	}
 
 	@Override

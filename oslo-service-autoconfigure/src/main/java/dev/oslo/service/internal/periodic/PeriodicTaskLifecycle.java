@@ -16,18 +16,20 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Schedules the {@code @PeriodicTask} methods once the services have started, after
- * preparing the cluster lock when a task is a cluster singleton (the process then handles
- * signals and stays up, even without a service or a web server, as Spring's
- * {@code @Scheduled} does), and on shutdown starts no new run and lets the runs in
- * progress finish, within the graceful shutdown timeout, before the services stop.
+ * preparing the cluster lock when a task is a cluster singleton (first as soon as every
+ * bean exists) (the process then handles signals and stays up, even without a service or
+ * a web server, as Spring's {@code @Scheduled} does), and on shutdown starts no new run
+ * and lets the runs in progress finish, within the graceful shutdown timeout, before the
+ * services stop.
  *
  * @since 0.1.0
  */
-public final class PeriodicTaskLifecycle implements SmartLifecycle {
+public final class PeriodicTaskLifecycle implements SmartLifecycle, SmartInitializingSingleton {
 
 	private static final Logger logger = LoggerFactory.getLogger(PeriodicTaskLifecycle.class);
 
@@ -69,24 +71,37 @@ public final class PeriodicTaskLifecycle implements SmartLifecycle {
 		this.handleSignals = handleSignals;
 	}
 
+	/**
+	 * Prepare the cluster lock as soon as every bean exists, so that a standby worker has
+	 * it ready before it waits for its promotion.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		prepareClusterLock();
+	}
+
 	@Override
 	public void start() {
 		List<PeriodicTaskRegistrar.FoundTask> found = this.registrar.found();
-		boolean singletons = false;
 		for (PeriodicTaskRegistrar.FoundTask task : found) {
-			Supplier<TaskSettings> settings = this.settings.apply(task.definition());
-			singletons |= settings.get().singleton() != null;
-			this.scheduler.register(task.definition().name(), task.work(), settings);
+			this.scheduler.register(task.definition().name(), task.work(), this.settings.apply(task.definition()));
 		}
-		if (singletons) {
-			this.lock.prepare();
-		}
+		prepareClusterLock();
 		if (!found.isEmpty()) {
 			this.handleSignals.run();
 			this.keepAlive = KeepAlive.start("oslo-periodic-keepalive");
 		}
 		this.scheduler.start();
 		this.running = true;
+	}
+
+	private void prepareClusterLock() {
+		boolean singletons = this.registrar.found()
+			.stream()
+			.anyMatch((task) -> this.settings.apply(task.definition()).get().singleton() != null);
+		if (singletons) {
+			this.lock.prepare();
+		}
 	}
 
 	@Override

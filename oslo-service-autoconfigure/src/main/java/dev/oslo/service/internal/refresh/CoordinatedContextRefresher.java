@@ -10,7 +10,9 @@ import dev.oslo.service.ReloadResult;
 import dev.oslo.service.ReloadTrigger;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.cloud.autoconfigure.RefreshAutoConfiguration.RefreshProperties;
+import org.springframework.cloud.context.config.ContextRefreshedWithApplicationEvent;
 import org.springframework.cloud.context.refresh.ConfigDataContextRefresher;
 import org.springframework.cloud.context.refresh.ContextRefresher;
 import org.springframework.cloud.context.scope.refresh.RefreshScope;
@@ -38,6 +40,10 @@ public class CoordinatedContextRefresher extends ConfigDataContextRefresher {
 
 	private final Supplier<@Nullable ReloadCoordinator> reloads;
 
+	private final ConfigurableApplicationContext context;
+
+	private volatile boolean applicationKnown;
+
 	/**
 	 * Create the refresher.
 	 * @param context the application's context
@@ -50,6 +56,13 @@ public class CoordinatedContextRefresher extends ConfigDataContextRefresher {
 			RefreshProperties properties, Supplier<@Nullable ReloadCoordinator> reloads) {
 		super(context, scope, properties);
 		this.reloads = reloads;
+		this.context = context;
+	}
+
+	@Override
+	public void onApplicationEvent(ContextRefreshedWithApplicationEvent event) {
+		super.onApplicationEvent(event);
+		this.applicationKnown = true;
 	}
 
 	/**
@@ -80,6 +93,12 @@ public class CoordinatedContextRefresher extends ConfigDataContextRefresher {
 	 * @return the keys whose values changed
 	 */
 	public Set<String> refreshNow() {
+		if (!this.applicationKnown
+				&& this.context.getBeanFactory().containsSingleton(StandbyApplicationRecorder.BEAN_NAME)) {
+			onApplicationEvent(
+					new ContextRefreshedWithApplicationEvent((SpringApplication) this.context.getBeanFactory()
+						.getSingleton(StandbyApplicationRecorder.BEAN_NAME), new String[0], this.context));
+		}
 		return super.refresh();
 	}
 

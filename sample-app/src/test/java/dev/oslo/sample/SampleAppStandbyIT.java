@@ -1,0 +1,87 @@
+package dev.oslo.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The master of two web workers with its default standby, driven as an operator would: a
+ * killed worker's slot is filled by the standby, and a SIGHUP after an edit promotes a
+ * standby that booted before the edit and answers with the edited configuration.
+ */
+class SampleAppStandbyIT {
+
+	private static final Duration WAIT = Duration.ofSeconds(90);
+
+	private static final Duration EXIT = Duration.ofSeconds(30);
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void theStandbyTakesAKilledWorkersSlotAndAfterAnEditAndSighupServesTheNewConfiguration() throws Exception {
+		write("sample.heartbeat.interval: 5s\nsample.work-queue.drain-time: 0ms\n");
+		try (SampleProcess app = SampleProcess
+			.start("--oslo.service.workers=2", "--spring.config.additional-location=file:" + config())
+			.awaitStarted()) {
+			long standby = awaitStandby(app, List.of());
+			List<Long> workers = app.readyWorkerPids();
+			assertThat(workers).hasSize(2).doesNotContain(standby);
+			assertThat(app.output()).doesNotContain("Started service 'heartbeatService'", " " + standby + " --- ");
+
+			ProcessHandle.of(workers.get(0)).orElseThrow().destroyForcibly();
+			await().atMost(WAIT).until(() -> app.readyWorkerPids().equals(List.of(standby, workers.get(1))));
+			assertThat(app.launcher().read("$.workers[0].restarts", Integer.class)).isOne();
+			assertThat(app.output()).contains("worker 1 (pid " + workers.get(0) + ") exited unexpectedly with status "
+					+ "137 (killed by SIGKILL); promoted standby (pid " + standby
+					+ ") to its slot (restart 1 of slot 1)");
+			long second = awaitStandby(app, List.of(standby));
+
+			write("sample.heartbeat.interval: 5s\nsample.work-queue.drain-time: 0ms\nsample.greeting: bonjour\n");
+			app.signal("HUP");
+			await().atMost(WAIT).until(() -> app.launcher().read("$.reloads.count", Integer.class) == 1);
+			assertThat(app.launcher().read("$.reloads.last.outcome", String.class)).isEqualTo("success");
+			List<Long> rolled = app.readyWorkerPids();
+			assertThat(rolled).hasSize(2).startsWith(second).doesNotContain(standby, workers.get(1));
+			assertThat(app.output()).contains("Promoted standby (pid " + second + ") to worker 1, generation 2");
+			await().atMost(WAIT).until(() -> app.get("/hello").equals("bonjour from " + second + "\n"));
+			await().atMost(WAIT).until(() -> app.get("/hello").equals("bonjour from " + rolled.get(1) + "\n"));
+
+			long third = awaitStandby(app, List.of(standby, second));
+			app.signal("TERM");
+			assertThat(app.awaitExit(EXIT)).isZero();
+			await().atMost(EXIT).until(() -> app.children().isEmpty());
+			assertThat(app.output()).contains("standby (pid " + third + ") exited with status 0");
+		}
+	}
+
+	/**
+	 * Wait until a standby other than those given is standing by, as the master's
+	 * {@code launcher} endpoint shows it.
+	 * @return its pid
+	 */
+	private static long awaitStandby(SampleProcess app, List<Long> earlier) {
+		return await().atMost(WAIT).until(() -> {
+			List<Number> standbys = app.launcher().read("$.workers[?(@.state == 'STANDBY')].pid", List.class);
+			return standbys.stream().map(Number::longValue).filter((pid) -> !earlier.contains(pid)).findFirst();
+		}, Optional::isPresent).orElseThrow();
+	}
+
+	private Path config() {
+		return this.directory.resolve("sample.yml");
+	}
+
+	private void write(String yaml) throws IOException {
+		Files.writeString(config(), yaml);
+	}
+
+}
