@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import dev.oslo.service.cluster.JdbcClusterLock;
 import dev.oslo.service.internal.DurationFormat;
+import dev.oslo.service.process.SupervisionSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
@@ -87,6 +88,12 @@ final class OsloServicePropertiesValidator implements Validator {
 		requirePositive(errors, "worker.restart-window", worker.getRestartWindow());
 		if (worker.getMaxRestarts() < 0) {
 			reject(errors, "worker.max-restarts", "must be 0 or more");
+		}
+		Duration heartbeatTimeout = worker.getHeartbeatTimeout();
+		if (heartbeatTimeout != null && !heartbeatTimeout.isZero()
+				&& heartbeatTimeout.compareTo(SupervisionSettings.HEARTBEAT_INTERVAL) <= 0) {
+			reject(errors, "worker.heartbeat-timeout", "must be 0 (off) or longer than the heartbeat interval ("
+					+ DurationFormat.format(SupervisionSettings.HEARTBEAT_INTERVAL) + ")");
 		}
 		if (isPositive(worker.getRespawnDelay()) && isPositive(worker.getMaxRespawnDelay())
 				&& worker.getMaxRespawnDelay().compareTo(worker.getRespawnDelay()) < 0) {

@@ -16,22 +16,32 @@ import java.util.Objects;
  * @param maxRestarts how many respawns of one slot are allowed within
  * {@code restartWindow}; one more and the master gives up
  * @param restartWindow the window over which respawns are counted
+ * @param heartbeatTimeout how long a ready worker may send nothing before it is taken for
+ * hung: its thread stacks are logged, then it is killed and respawned like a worker that
+ * crashed; zero turns the check off
  * @since 0.1.0
  */
 public record SupervisionSettings(Duration bootTimeout, Duration respawnDelay, Duration maxRespawnDelay,
-		Duration respawnResetAfter, int maxRestarts, Duration restartWindow) {
+		Duration respawnResetAfter, int maxRestarts, Duration restartWindow, Duration heartbeatTimeout) {
+
+	/**
+	 * How often a ready worker tells its master that it is alive.
+	 */
+	public static final Duration HEARTBEAT_INTERVAL = Duration.ofMillis(WorkerChannel.HEARTBEAT_MILLIS);
 
 	/**
 	 * Defaults: 60 s to boot; respawn after 100 ms, doubling up to 30 s, reset after 60 s
-	 * up; at most 5 respawns of a slot a minute.
+	 * up; at most 5 respawns of a slot a minute; a worker silent for 30 s is hung.
 	 */
 	public static final SupervisionSettings DEFAULTS = new SupervisionSettings(Duration.ofSeconds(60),
-			Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(60), 5, Duration.ofSeconds(60));
+			Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(60), 5, Duration.ofSeconds(60),
+			Duration.ofSeconds(30));
 
 	/**
 	 * Check the values.
 	 * @throws IllegalArgumentException if a duration is not positive, the maximum delay
-	 * is below the first, or {@code maxRestarts} is negative
+	 * is below the first, {@code maxRestarts} is negative, or the heartbeat timeout is
+	 * neither zero nor longer than {@link #HEARTBEAT_INTERVAL}
 	 */
 	public SupervisionSettings {
 		positive("bootTimeout", bootTimeout);
@@ -45,6 +55,12 @@ public record SupervisionSettings(Duration bootTimeout, Duration respawnDelay, D
 		}
 		if (maxRestarts < 0) {
 			throw new IllegalArgumentException("maxRestarts must be 0 or more, was " + maxRestarts);
+		}
+		Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
+		if (!heartbeatTimeout.isZero() && heartbeatTimeout.compareTo(HEARTBEAT_INTERVAL) <= 0) {
+			throw new IllegalArgumentException(
+					"heartbeatTimeout must be 0 (off) or longer than the heartbeat interval (" + HEARTBEAT_INTERVAL
+							+ "), was " + heartbeatTimeout);
 		}
 	}
 

@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A worker's end of its control channel. It tells the master when the worker is ready and
  * that it is alive (a heartbeat every second), and carries the master's commands to the
- * worker. The end of the stream means the master has gone (even killed with SIGKILL): the
- * worker is then asked to stop gracefully, so that no worker outlives its master by more
- * than its own shutdown deadline.
+ * worker; it answers a request for the worker's thread stacks itself, on its own thread,
+ * so that an answer comes even while the worker's services are stuck. The end of the
+ * stream means the master has gone (even killed with SIGKILL): the worker is then asked
+ * to stop gracefully, so that no worker outlives its master by more than its own shutdown
+ * deadline.
  *
  * @since 0.1.0
  */
@@ -94,6 +96,7 @@ public final class WorkerChannel implements AutoCloseable {
 			switch (message.type()) {
 				case STOP -> this.commands.stop("the master asked worker " + this.identity.id() + " to stop");
 				case MUTATE -> this.commands.reload("the master asked worker " + this.identity.id() + " to reload");
+				case THREAD_DUMP -> sendThreadDump();
 				default -> logger.debug("Ignoring {} from the master", message.type());
 			}
 		}
@@ -102,6 +105,17 @@ public final class WorkerChannel implements AutoCloseable {
 					this.identity.id());
 			this.commands.stop("the master of worker " + this.identity.id() + " exited");
 		}
+	}
+
+	private void sendThreadDump() {
+		String stacks;
+		try {
+			stacks = ThreadDump.ofThisJvm();
+		}
+		catch (RuntimeException ex) {
+			stacks = "no thread dump: " + ex;
+		}
+		this.connection.send(new ControlMessage(ControlMessage.Type.THREADS, stacks));
 	}
 
 	private static Thread daemon(Runnable runnable, String name) {
