@@ -17,7 +17,7 @@ import dev.oslo.service.internal.DurationFormat;
  * silent. A check that comes late, because the master itself was paused (a long GC,
  * SIGSTOP, a starved CPU), finds no one silent either: the master has not yet read the
  * heartbeats that queued up meanwhile on the control channels. The next check, one period
- * later, judges on fresh news.
+ * later, judges on fresh news. One thread checks: the supervisor's timer.
  */
 final class HeartbeatWatch {
 
