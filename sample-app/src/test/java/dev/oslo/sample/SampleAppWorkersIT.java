@@ -65,7 +65,7 @@ class SampleAppWorkersIT {
 			assertThat(app.launcher().read("$.workers[*].restarts", List.class)).containsExactly(1, 1);
 			String hung = "worker 2 (pid " + pids.get(1) + ")";
 			assertThat(app.output()).containsSubsequence(hung + " sent no heartbeat for ",
-					hung + " is stopped (SIGSTOP, or a debugger): it cannot give its thread stacks",
+					hung + " is stopped (SIGSTOP, or a native debugger): it cannot give its thread stacks",
 					"Killing " + hung + ": it sent no heartbeat for ",
 					hung + " exited unexpectedly with status 137 (killed by SIGKILL); respawning it in 100 ms");
 

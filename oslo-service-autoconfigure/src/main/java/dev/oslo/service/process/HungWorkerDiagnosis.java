@@ -179,7 +179,7 @@ final class HungWorkerDiagnosis {
 		logger.error("{} {}; asking for its thread stacks", name, problem);
 		ProcessStatus status = ProcessStatus.of(worker.pid()).orElse(null);
 		if (status != null && status.stopped()) {
-			logger.error("{} is stopped (SIGSTOP, or a debugger): it cannot give its thread stacks", name);
+			logger.error("{} is stopped (SIGSTOP, or a native debugger): it cannot give its thread stacks", name);
 			return;
 		}
 		String unanswered;

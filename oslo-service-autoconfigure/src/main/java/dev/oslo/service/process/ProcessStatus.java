@@ -7,10 +7,10 @@ import java.util.Optional;
 
 /**
  * What Linux's {@code /proc/<pid>/status} tells about a process before the master asks it
- * for a thread dump: whether it is stopped (by SIGSTOP, or at a debugger's breakpoint),
- * so that it cannot answer until continued, and whether it handles SIGQUIT, as a JVM does
- * unless started with {@code -Xrs}; the default action of SIGQUIT would end the process
- * and dump its core instead.
+ * for a thread dump: whether it is stopped (by SIGSTOP, or by a native debugger), so that
+ * it cannot answer until continued, and whether it handles SIGQUIT, as a JVM does unless
+ * started with {@code -Xrs}; the default action of SIGQUIT would end the process and dump
+ * its core instead.
  *
  * @param stopped whether the process is stopped ({@code State: T} or {@code t})
  * @param handlesQuit whether the process catches SIGQUIT (bit 3 of {@code SigCgt})

@@ -191,7 +191,7 @@ class WorkerSupervisorTests {
 		assertThat(this.supervisor.snapshot()).extracting(WorkerSnapshot::restarts).containsExactly(1);
 		String worker = "worker 1 (pid " + pid + ")";
 		assertThat(output.toString()).containsSubsequence(worker + " sent no heartbeat for ",
-				worker + " is stopped (SIGSTOP, or a debugger): it cannot give its thread stacks",
+				worker + " is stopped (SIGSTOP, or a native debugger): it cannot give its thread stacks",
 				"Killing " + worker + ": it sent no heartbeat for ",
 				worker + " exited unexpectedly with status 137 (killed by SIGKILL)");
 	}
