@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import dev.oslo.service.test.process.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,12 +33,19 @@ class SampleAppWorkersIT {
 	/** These tests are of respawns; SampleAppStandbyIT has the standbys'. */
 	private static final String WITHOUT_STANDBY = "--oslo.service.worker.standby=0";
 
+	/**
+	 * The first line that kills the workers still stopping at the deadline: the
+	 * supervisor's, or the master's own deadline's.
+	 */
+	private static final Pattern KILL_AT_THE_DEADLINE = Pattern
+		.compile("Killing worker \\d \\(pid \\d+\\)|Graceful shutdown timeout of 4s exceeded");
+
 	@TempDir
 	Path directory;
 
 	@Test
-	void workersAreChildrenOfTheMasterAKilledOneIsReplacedAndNoneOutlivesTheMaster() throws Exception {
-		try (SampleProcess app = start()) {
+	void workersAreChildrenOfTheMasterAKilledOrHungOneIsReplacedAndNoneOutlivesTheMaster() throws Exception {
+		try (SampleProcess app = start("--oslo.service.worker.heartbeat-timeout=3s")) {
 			DocumentContext launcher = app.launcher();
 			assertThat(launcher.read("$.mode", String.class)).isEqualTo("multi-process");
 			assertThat(launcher.read("$.services", List.class)).isEmpty();
@@ -52,6 +62,15 @@ class SampleAppWorkersIT {
 			assertThat(app.launcher().read("$.workers[0].restarts", Integer.class)).isOne();
 			assertThat(app.output()).contains("worker 1 (pid " + pids.get(0) + ") exited unexpectedly with status 137 "
 					+ "(killed by SIGKILL); respawning it in 100 ms");
+
+			ChildJvm.kill("STOP", pids.get(1));
+			await().atMost(RESPAWN).until(() -> app.readyWorkersReplaced(2, pids));
+			assertThat(app.launcher().read("$.workers[*].restarts", List.class)).containsExactly(1, 1);
+			String hung = "worker 2 (pid " + pids.get(1) + ")";
+			assertThat(app.output()).containsSubsequence(hung + " sent no heartbeat for ",
+					hung + " is stopped (SIGSTOP, or a native debugger): it cannot give its thread stacks",
+					"Killing " + hung + ": it sent no heartbeat for ",
+					hung + " exited unexpectedly with status 137 (killed by SIGKILL); respawning it in 100 ms");
 
 			List<Long> survivors = app.readyWorkerPids();
 			ProcessHandle.of(app.pid()).orElseThrow().destroyForcibly();
@@ -156,16 +175,23 @@ class SampleAppWorkersIT {
 	}
 
 	@Test
-	void sigtermWithAHangingStopEndsEveryProcessAtTheDeadlineWithStatusOne() throws Exception {
+	void sigtermWithAHangingStopLogsTheWorkersStacksThenEndsEveryProcessAtTheDeadlineWithStatusOne() throws Exception {
 		try (SampleProcess app = start("--sample.work-queue.drain-time=1h",
-				"--oslo.service.graceful-shutdown-timeout=2s")) {
+				"--oslo.service.graceful-shutdown-timeout=4s")) {
 			List<Long> pids = workerPids(app);
 			long signalled = System.nanoTime();
 			app.signal("TERM");
 			assertThat(app.awaitExit(EXIT)).isOne();
-			assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+			assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
 			await().atMost(Duration.ofSeconds(5)).until(() -> pids.stream().noneMatch(SampleAppWorkersIT::alive));
-			assertThat(app.output()).containsPattern("worker [12] \\(pid \\d+\\) is still stopping|killed: \\[worker");
+			String output = app.output();
+			Matcher kill = KILL_AT_THE_DEADLINE.matcher(output);
+			assertThat(kill.find()).isTrue();
+			String beforeKill = output.substring(0, kill.start());
+			assertThat(pids).allSatisfy((pid) -> assertThat(beforeKill).contains("(pid " + pid
+					+ ") is still stopping 3s after it was asked to, 1s before its deadline; asking for its thread stacks"));
+			String stopFrame = "\tat dev.oslo.sample.WorkQueueService.stop(";
+			assertThat(beforeKill.lines().filter((line) -> line.startsWith(stopFrame))).hasSizeGreaterThanOrEqualTo(2);
 		}
 	}
 

@@ -139,7 +139,8 @@ public final class OsloServiceAutoConfiguration {
 
 	static SupervisionSettings supervision(OsloServiceProperties.Worker worker) {
 		return new SupervisionSettings(worker.getBootTimeout(), worker.getRespawnDelay(), worker.getMaxRespawnDelay(),
-				worker.getRespawnResetAfter(), worker.getMaxRestarts(), worker.getRestartWindow(), worker.getStandby());
+				worker.getRespawnResetAfter(), worker.getMaxRestarts(), worker.getRestartWindow(),
+				worker.getHeartbeatTimeout(), worker.getStandby());
 	}
 
 	/**

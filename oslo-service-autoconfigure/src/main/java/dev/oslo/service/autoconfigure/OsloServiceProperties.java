@@ -187,6 +187,15 @@ public class OsloServiceProperties {
 		private Duration restartWindow = Duration.ofSeconds(60);
 
 		/**
+		 * How long a ready worker may send no heartbeat (it sends one every second)
+		 * before it is taken for hung: its thread stacks are logged, then it is killed
+		 * and respawned like a worker that crashed. It catches a frozen JVM, not a stuck
+		 * request. Longer than 1s; 0 turns the check off. A bare number is in seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration heartbeatTimeout = Duration.ofSeconds(30);
+
+		/**
 		 * How many spare worker JVMs to keep booted up to their services and idle. When a
 		 * worker exits, or a rolling reload needs a new one, a standby is promoted at
 		 * once (re-reading the configuration first if it was reloaded since the standby
@@ -241,6 +250,14 @@ public class OsloServiceProperties {
 
 		public void setRestartWindow(Duration restartWindow) {
 			this.restartWindow = restartWindow;
+		}
+
+		public Duration getHeartbeatTimeout() {
+			return this.heartbeatTimeout;
+		}
+
+		public void setHeartbeatTimeout(Duration heartbeatTimeout) {
+			this.heartbeatTimeout = heartbeatTimeout;
 		}
 
 		public int getStandby() {

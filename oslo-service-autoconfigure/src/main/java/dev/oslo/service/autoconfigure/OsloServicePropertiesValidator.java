@@ -92,6 +92,12 @@ final class OsloServicePropertiesValidator implements Validator {
 		if (worker.getStandby() < 0 || worker.getStandby() > SupervisionSettings.MAX_STANDBY) {
 			reject(errors, "worker.standby", "must be between 0 and " + SupervisionSettings.MAX_STANDBY);
 		}
+		Duration heartbeatTimeout = worker.getHeartbeatTimeout();
+		if (heartbeatTimeout != null && !heartbeatTimeout.isZero()
+				&& heartbeatTimeout.compareTo(SupervisionSettings.HEARTBEAT_INTERVAL) <= 0) {
+			reject(errors, "worker.heartbeat-timeout", "must be 0 (off) or longer than the heartbeat interval ("
+					+ DurationFormat.format(SupervisionSettings.HEARTBEAT_INTERVAL) + ")");
+		}
 		if (isPositive(worker.getRespawnDelay()) && isPositive(worker.getMaxRespawnDelay())
 				&& worker.getMaxRespawnDelay().compareTo(worker.getRespawnDelay()) < 0) {
 			reject(errors, "worker.max-respawn-delay", "must not be below oslo.service.worker.respawn-delay ("

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * One line on the control channel: a keyword and an optional detail, e.g.
  * {@code RELOADED failed:
- * ...}.
+ * ...}. A detail may span lines: its line breaks and backslashes travel escaped
+ * ({@code \n}, {@code \r}, {@code \\}).
  *
  * @param type what the line says
  * @param detail free text after the keyword, empty when there is none
@@ -14,7 +15,8 @@ import java.util.Optional;
 record ControlMessage(Type type, String detail) {
 
 	/**
-	 * The keywords; the first four go from worker to master, the others the other way.
+	 * The keywords: STANDBY, READY, HEARTBEAT, RELOADED and THREADS go from worker to
+	 * master, the others the other way.
 	 */
 	enum Type {
 
@@ -33,6 +35,9 @@ record ControlMessage(Type type, String detail) {
 		 */
 		RELOADED,
 
+		/** The worker's thread stacks, in answer to {@link #THREAD_DUMP}. */
+		THREADS,
+
 		/** The master asks the worker to stop gracefully. */
 		STOP,
 
@@ -41,6 +46,12 @@ record ControlMessage(Type type, String detail) {
 		 * in place.
 		 */
 		MUTATE,
+
+		/**
+		 * The master asks the worker for its thread stacks, before it kills the worker
+		 * for a missed deadline.
+		 */
+		THREAD_DUMP,
 
 		/**
 		 * The master promotes a standby to a worker slot; the detail is a
@@ -55,8 +66,7 @@ record ControlMessage(Type type, String detail) {
 	}
 
 	String encode() {
-		String line = this.detail.isEmpty() ? this.type.name() : this.type.name() + " " + this.detail;
-		return line.replace('\n', ' ').replace('\r', ' ');
+		return this.detail.isEmpty() ? this.type.name() : this.type.name() + " " + escape(this.detail);
 	}
 
 	/**
@@ -68,11 +78,30 @@ record ControlMessage(Type type, String detail) {
 		String keyword = (space < 0) ? line : line.substring(0, space);
 		try {
 			return Optional.of(new ControlMessage(Type.valueOf(keyword.toUpperCase(Locale.ROOT)),
-					(space < 0) ? "" : line.substring(space + 1)));
+					(space < 0) ? "" : unescape(line.substring(space + 1))));
 		}
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
 		}
+	}
+
+	private static String escape(String text) {
+		return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+	}
+
+	private static String unescape(String text) {
+		StringBuilder plain = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char next = text.charAt(i);
+			if (next == '\\' && i + 1 < text.length()) {
+				char escaped = text.charAt(++i);
+				plain.append((escaped == 'n') ? '\n' : (escaped == 'r') ? '\r' : escaped);
+			}
+			else {
+				plain.append(next);
+			}
+		}
+		return plain.toString();
 	}
 
 }

@@ -16,27 +16,38 @@ import java.util.Objects;
  * @param maxRestarts how many respawns of one slot are allowed within
  * {@code restartWindow}; one more and the master gives up
  * @param restartWindow the window over which respawns are counted
+ * @param heartbeatTimeout how long a ready worker may send nothing before it is taken for
+ * hung: its thread stacks are logged, then it is killed and respawned like a worker that
+ * crashed; zero turns the check off
  * @param standby how many spare worker JVMs to keep booted and idle, each promoted at
  * once when a worker exits or a rolling reload needs a new one
  * @since 0.1.0
  */
 public record SupervisionSettings(Duration bootTimeout, Duration respawnDelay, Duration maxRespawnDelay,
-		Duration respawnResetAfter, int maxRestarts, Duration restartWindow, int standby) {
+		Duration respawnResetAfter, int maxRestarts, Duration restartWindow, Duration heartbeatTimeout, int standby) {
+
+	/**
+	 * How often a ready worker tells its master that it is alive.
+	 */
+	public static final Duration HEARTBEAT_INTERVAL = Duration.ofMillis(WorkerChannel.HEARTBEAT_MILLIS);
 
 	/** The most standbys a master keeps: more would only hold memory. */
 	public static final int MAX_STANDBY = 64;
 
 	/**
 	 * Defaults: 60 s to boot; respawn after 100 ms, doubling up to 30 s, reset after 60 s
-	 * up; at most 5 respawns of a slot a minute; one standby.
+	 * up; at most 5 respawns of a slot a minute; a worker silent for 30 s is hung; one
+	 * standby.
 	 */
 	public static final SupervisionSettings DEFAULTS = new SupervisionSettings(Duration.ofSeconds(60),
-			Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(60), 5, Duration.ofSeconds(60), 1);
+			Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(60), 5, Duration.ofSeconds(60),
+			Duration.ofSeconds(30), 1);
 
 	/**
 	 * Check the values.
 	 * @throws IllegalArgumentException if a duration is not positive, the maximum delay
-	 * is below the first, or {@code maxRestarts} is negative, or {@code standby} is
+	 * is below the first, {@code maxRestarts} is negative, the heartbeat timeout is
+	 * neither zero nor longer than {@link #HEARTBEAT_INTERVAL}, or {@code standby} is
 	 * negative or above {@value #MAX_STANDBY}
 	 */
 	public SupervisionSettings {
@@ -52,6 +63,12 @@ public record SupervisionSettings(Duration bootTimeout, Duration respawnDelay, D
 		if (maxRestarts < 0) {
 			throw new IllegalArgumentException("maxRestarts must be 0 or more, was " + maxRestarts);
 		}
+		Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
+		if (!heartbeatTimeout.isZero() && heartbeatTimeout.compareTo(HEARTBEAT_INTERVAL) <= 0) {
+			throw new IllegalArgumentException(
+					"heartbeatTimeout must be 0 (off) or longer than the heartbeat interval (" + HEARTBEAT_INTERVAL
+							+ "), was " + heartbeatTimeout);
+		}
 		if (standby < 0 || standby > MAX_STANDBY) {
 			throw new IllegalArgumentException("standby must be between 0 and " + MAX_STANDBY + ", was " + standby);
 		}
@@ -64,7 +81,7 @@ public record SupervisionSettings(Duration bootTimeout, Duration respawnDelay, D
 	 */
 	public SupervisionSettings withStandby(int count) {
 		return new SupervisionSettings(this.bootTimeout, this.respawnDelay, this.maxRespawnDelay,
-				this.respawnResetAfter, this.maxRestarts, this.restartWindow, count);
+				this.respawnResetAfter, this.maxRestarts, this.restartWindow, this.heartbeatTimeout, count);
 	}
 
 	private static void positive(String name, Duration value) {

@@ -17,11 +17,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A worker's end of its control channel. It tells the master when the worker is ready and
  * that it is alive (a heartbeat every second), and carries the master's commands to the
- * worker. The end of the stream means the master has gone (even killed with SIGKILL): the
- * worker is then asked to stop gracefully, so that no worker outlives its master by more
- * than its own shutdown deadline. A standby JVM opens its channel before its services
- * start and {@linkplain #standBy() waits} there until the master promotes it or dismisses
- * it.
+ * worker; it answers a request for the worker's thread stacks itself, on its own thread,
+ * so that an answer comes even while the worker's services are stuck. The end of the
+ * stream means the master has gone (even killed with SIGKILL): the worker is then asked
+ * to stop gracefully, so that no worker outlives its master by more than its own shutdown
+ * deadline. A standby JVM opens its channel before its services start and
+ * {@linkplain #standBy() waits} there until the master promotes it or dismisses it.
  *
  * @since 0.1.0
  */
@@ -126,6 +127,7 @@ public final class WorkerChannel implements AutoCloseable {
 				}
 				case MUTATE -> this.commands.reload("the master asked worker " + this.identity.id() + " to reload");
 				case PROMOTE -> promoted(message.detail());
+				case THREAD_DUMP -> sendThreadDump();
 				default -> logger.debug("Ignoring {} from the master", message.type());
 			}
 		}
@@ -134,6 +136,17 @@ public final class WorkerChannel implements AutoCloseable {
 					this.identity.id());
 			this.commands.stop("the master of worker " + this.identity.id() + " exited");
 		}
+	}
+
+	private void sendThreadDump() {
+		String stacks;
+		try {
+			stacks = ThreadDump.ofThisJvm();
+		}
+		catch (RuntimeException ex) {
+			stacks = "no thread dump: " + ex;
+		}
+		this.connection.send(new ControlMessage(ControlMessage.Type.THREADS, stacks));
 	}
 
 	private void promoted(String detail) {

@@ -28,9 +28,13 @@ final class WorkerProcess {
 
 	private final BlockingQueue<String> reloads = new LinkedBlockingQueue<>();
 
+	private final BlockingQueue<String> threadDumps = new LinkedBlockingQueue<>();
+
 	private volatile WorkerState state = WorkerState.STARTING;
 
 	private volatile @Nullable Instant lastHeartbeat;
+
+	private volatile long lastHeardNanos = System.nanoTime();
 
 	private volatile @Nullable ControlConnection connection;
 
@@ -147,8 +151,17 @@ final class WorkerProcess {
 		this.connection = connection;
 	}
 
+	/**
+	 * When the worker last sent anything, on the monotonic clock of
+	 * {@link System#nanoTime()}; its spawn before that.
+	 */
+	long lastHeardNanos() {
+		return this.lastHeardNanos;
+	}
+
 	void received(ControlMessage message) {
 		this.lastHeartbeat = Instant.now();
+		this.lastHeardNanos = System.nanoTime();
 		switch (message.type()) {
 			case STANDBY -> {
 				if (this.state == WorkerState.STARTING && isStandby()) {
@@ -163,6 +176,7 @@ final class WorkerProcess {
 				this.ready.complete(null);
 			}
 			case RELOADED -> this.reloads.add(message.detail());
+			case THREADS -> this.threadDumps.add(message.detail());
 			default -> {
 			}
 		}
@@ -267,6 +281,26 @@ final class WorkerProcess {
 	 */
 	@Nullable String awaitReload(Duration timeout) throws InterruptedException {
 		return this.reloads.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Ask the worker for its thread stacks over the control channel, forgetting earlier
+	 * answers.
+	 * @return whether the request was sent; {@code false} before the worker has connected
+	 * (it does once ready) or once it has gone
+	 */
+	boolean requestThreadDump() {
+		this.threadDumps.clear();
+		ControlConnection channel = this.connection;
+		return channel != null && channel.send(ControlMessage.of(ControlMessage.Type.THREAD_DUMP));
+	}
+
+	/**
+	 * Wait for the worker's answer to {@link #requestThreadDump()}.
+	 * @return its thread stacks, or {@code null} if none came in time
+	 */
+	@Nullable String awaitThreadDump(Duration timeout) throws InterruptedException {
+		return this.threadDumps.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
 	WorkerSnapshot snapshot(int restarts) {

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import dev.oslo.service.internal.DurationFormat;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * unexpectedly after a back-off that doubles per respawn, and gives up when a slot
  * exceeds its restart limit, so that the service manager (systemd, Kubernetes) takes over
  * instead of a respawn storm. It also replaces the workers for a rolling reload, asks
- * them to reload in place, and stops or kills them all.
+ * them to reload in place, and stops or kills them all. A worker killed for a missed
+ * deadline (its stop, its boot, or its heartbeats: see
+ * {@link SupervisionSettings#heartbeatTimeout()}) has its thread stacks logged first.
  * <p>
  * Once the workers are ready it keeps {@link SupervisionSettings#standby()} standbys:
  * spare JVMs booted up to their services and idle. A slot whose worker exits gets an idle
@@ -65,6 +70,10 @@ public final class WorkerSupervisor implements AutoCloseable {
 	private final List<Consumer<String>> failureListeners = new CopyOnWriteArrayList<>();
 
 	private @Nullable ScheduledFuture<?> standbyRespawn;
+
+	private final HungWorkerDiagnosis diagnosis = new HungWorkerDiagnosis();
+
+	private final HeartbeatWatch heartbeats = new HeartbeatWatch(System::nanoTime);
 
 	private int generation = 1;
 
@@ -112,6 +121,8 @@ public final class WorkerSupervisor implements AutoCloseable {
 				this.slots.add(slot);
 				spawn(slot, this.generation);
 			}
+			long period = HeartbeatWatch.PERIOD.toMillis();
+			this.timer.scheduleWithFixedDelay(this::checkHeartbeats, period, period, TimeUnit.MILLISECONDS);
 			while (this.failure == null && !this.slots.stream().allMatch(Slot::isReady)) {
 				wait();
 			}
@@ -183,6 +194,9 @@ public final class WorkerSupervisor implements AutoCloseable {
 			throws InterruptedException {
 		Duration bootTimeout = this.settings.get().bootTimeout();
 		if (!replacement.awaitReady(bootTimeout)) {
+			replacement.retire();
+			this.diagnosis.killAfterStacks(replacement, notReady(replacement, bootTimeout), HungWorkerDiagnosis.GRACE)
+				.join();
 			throw new WorkerSupervisionException("Rolling reload stopped: " + replacement.describe() + " of generation "
 					+ next + " did not become READY within " + bootTimeout.toSeconds()
 					+ " s; the other workers keep running");
@@ -326,16 +340,7 @@ public final class WorkerSupervisor implements AutoCloseable {
 
 	private List<String> stopOrKill(List<WorkerProcess> workers, Duration timeout) throws InterruptedException {
 		workers.forEach(WorkerProcess::stop);
-		long deadline = System.nanoTime() + timeout.toNanos();
-		List<String> killed = new ArrayList<>();
-		for (WorkerProcess worker : workers) {
-			Duration left = timeout.isZero() ? Duration.ZERO
-					: Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-			if (!worker.awaitExit(left)) {
-				killed.add(worker.describe());
-				worker.kill();
-			}
-		}
+		List<String> killed = this.diagnosis.awaitStopOrKill(workers, timeout);
 		if (!killed.isEmpty()) {
 			logger.error("Workers still running after {} s, killed: {}", timeout.toSeconds(), killed);
 		}
@@ -405,9 +410,38 @@ public final class WorkerSupervisor implements AutoCloseable {
 	private void bootTimedOut(WorkerProcess worker, int start, Duration bootTimeout) {
 		if (worker.starts() == start && worker.state() == WorkerState.STARTING && worker.isAlive()
 				&& !worker.isRetired()) {
-			logger.error("{} did not {} within {} s; killing it", worker.describe(),
-					worker.isStandby() ? "finish booting" : "report READY", bootTimeout.toSeconds());
-			worker.kill();
+			this.diagnosis.killAfterStacks(worker, notReady(worker, bootTimeout), HungWorkerDiagnosis.GRACE);
+		}
+	}
+
+	private static String notReady(WorkerProcess worker, Duration bootTimeout) {
+		return "did not " + (worker.isStandby() ? "finish booting" : "report READY") + " within "
+				+ DurationFormat.format(bootTimeout);
+	}
+
+	/**
+	 * Take the ready workers that have sent nothing for longer than the heartbeat timeout
+	 * for hung: log their stacks and kill them. Their exits are unexpected, so their
+	 * slots are respawned under the usual back-off and restart limit.
+	 */
+	private void checkHeartbeats() {
+		try {
+			Duration timeout = this.settings.get().heartbeatTimeout();
+			Map<WorkerProcess, Duration> silent;
+			synchronized (this) {
+				Map<WorkerProcess, Long> lastHeard = new LinkedHashMap<>();
+				if (!this.stopping && this.failure == null) {
+					this.live.stream()
+						.filter((worker) -> worker.state() == WorkerState.READY && !worker.isRetired())
+						.forEach((worker) -> lastHeard.put(worker, worker.lastHeardNanos()));
+				}
+				silent = this.heartbeats.silent(lastHeard, timeout);
+			}
+			silent.forEach((worker, silence) -> this.diagnosis.killAfterStacks(worker,
+					HeartbeatWatch.describe(silence, timeout), HungWorkerDiagnosis.GRACE));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not check the workers' heartbeats", ex);
 		}
 	}
 
@@ -556,20 +590,20 @@ public final class WorkerSupervisor implements AutoCloseable {
 	}
 
 	/**
-	 * Ask a replaced worker to stop, and kill it if it is still running after the
-	 * timeout.
+	 * Ask a replaced worker to stop, on a thread of its own, and kill it (after its
+	 * stacks) if it is still running after the timeout.
 	 */
 	private void stopInBackground(WorkerProcess replaced, Duration timeout) {
-		replaced.stop();
-		if (!timeout.isZero()) {
-			this.timer.schedule(() -> {
-				if (replaced.isAlive()) {
-					logger.error("{} was still running {} s after it was replaced; killing it", replaced.describe(),
-							timeout.toSeconds());
-					replaced.kill();
-				}
-			}, timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
+		Thread stopping = new Thread(() -> {
+			try {
+				stopOrKill(List.of(replaced), timeout);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "oslo-worker-stop");
+		stopping.setDaemon(true);
+		stopping.start();
 	}
 
 	private void cancelRespawns() {

@@ -192,6 +192,16 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	@Test
+	void aHeartbeatTimeoutNotLongerThanTheHeartbeatFailsNamingThePropertyAndValue() {
+		for (String value : new String[] { "1", "500ms", "-30s" }) {
+			assertRejected("oslo.service.worker.heartbeat-timeout=" + value, "oslo.service.worker.heartbeat-timeout",
+					value, "must be 0 (off) or longer than the heartbeat interval (1s)");
+		}
+		assertBindingFails("oslo.service.worker.heartbeat-timeout=soon", "oslo.service.worker.heartbeat-timeout",
+				"soon");
+	}
+
+	@Test
 	void periodicSpacingsThatAreNotPositiveFailNamingThePropertyAndValue() {
 		assertRejected("oslo.service.periodic.default-spacing=0", "oslo.service.periodic.default-spacing", "0",
 				"must be positive");
@@ -200,15 +210,22 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	@Test
+	void theWorkerPropertiesDefaultToTheEnginesSupervisionDefaults() {
+		assertThat(OsloServiceAutoConfiguration.supervision(new OsloServiceProperties().getWorker()))
+			.isEqualTo(SupervisionSettings.DEFAULTS);
+	}
+
+	@Test
 	void aBareRespawnDelayIsInSecondsLikeEveryOtherDuration() {
 		this.runner
 			.withPropertyValues("oslo.service.worker.respawn-delay=2", "oslo.service.worker.boot-timeout=90",
-					"oslo.service.worker.standby=3")
+					"oslo.service.worker.heartbeat-timeout=45", "oslo.service.worker.standby=3")
 			.run((context) -> {
 				SupervisionSettings supervision = OsloServiceAutoConfiguration
 					.supervision(context.getBean(OsloServiceProperties.class).getWorker());
 				assertThat(supervision.respawnDelay()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(supervision.bootTimeout()).isEqualTo(Duration.ofSeconds(90));
+				assertThat(supervision.heartbeatTimeout()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(supervision.standby()).isEqualTo(3);
 			});
 	}

@@ -129,6 +129,17 @@ class ReloadIntegrationTests {
 	}
 
 	@Test
+	void aHeartbeatTimeoutNotLongerThanTheHeartbeatIsRejectedAndTheOldOneKept() throws Exception {
+		start("oslo.service.worker.heartbeat-timeout: 10s\n");
+		write("oslo.service.worker.heartbeat-timeout: 1s\n");
+		ReloadResult result = reload();
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILURE);
+		assertThat(result.error()).contains("oslo.service.worker.heartbeat-timeout=\"1s\": must be 0 (off) or longer "
+				+ "than the heartbeat interval (1s)");
+		assertThat(properties().getWorker().getHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(10));
+	}
+
+	@Test
 	void contradictoryLockLifetimesAreRejected() throws Exception {
 		start("oslo.service.periodic.tasks.cleanup.lock-at-most-for: 30s\n");
 		write("oslo.service.periodic.tasks.cleanup.lock-at-most-for: 30s\n"

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ControlMessageTests {
 
 	@Test
-	void aMessageSurvivesEncodingOnOneLine() {
-		ControlMessage message = new ControlMessage(ControlMessage.Type.RELOADED, "failed: bad\nvalue");
-		assertThat(message.encode()).isEqualTo("RELOADED failed: bad value");
-		assertThat(ControlMessage.decode(message.encode()))
-			.contains(new ControlMessage(ControlMessage.Type.RELOADED, "failed: bad value"));
+	void aMessageOfSeveralLinesTravelsOnOneLineAndArrivesWhole() {
+		ControlMessage message = new ControlMessage(ControlMessage.Type.THREADS,
+				"\"main\" #1 RUNNABLE\r\n\tat C:\\app\\Main.main(Main.java:3)\n\\n is not a line break");
+		assertThat(message.encode()).doesNotContain("\n", "\r").startsWith("THREADS ");
+		assertThat(ControlMessage.decode(message.encode())).contains(message);
 	}
 
 	@Test

@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RestartHistoryTests {
 
 	private static final SupervisionSettings SETTINGS = new SupervisionSettings(Duration.ofSeconds(60),
-			Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(60), 5, Duration.ofSeconds(60), 0);
+			Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(60), 5, Duration.ofSeconds(60),
+			Duration.ofSeconds(30), 0);
 
 	private final RestartHistory history = new RestartHistory();
 

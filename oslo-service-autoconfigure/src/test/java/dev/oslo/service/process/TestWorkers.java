@@ -15,7 +15,8 @@ import dev.oslo.service.test.process.ChildJvm;
 public final class TestWorkers {
 
 	public static final SupervisionSettings FAST = new SupervisionSettings(Duration.ofSeconds(60),
-			Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(60), 5, Duration.ofSeconds(60), 0);
+			Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(60), 5, Duration.ofSeconds(60),
+			Duration.ofSeconds(30), 0);
 
 	private TestWorkers() {
 	}

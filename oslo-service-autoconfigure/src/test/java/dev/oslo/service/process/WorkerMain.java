@@ -13,9 +13,9 @@ import dev.oslo.service.Launchers;
  * A plain-Java worker program for the supervisor's tests: run as a worker (its master's
  * identity in the environment), {@link Launchers#launch} runs its service in process and
  * connects to the master. Arguments: {@code fail-on-start} makes {@code start()} throw;
- * {@code hang-on-stop} makes {@code stop()} block; {@code return-from-main} makes
- * {@code main} return once the service runs instead of awaiting the launcher, as many
- * programs do.
+ * {@code hang-on-start} makes {@code start()} block; {@code hang-on-stop} makes
+ * {@code stop()} block; {@code return-from-main} makes {@code main} return once the
+ * service runs instead of awaiting the launcher, as many programs do.
  */
 public final class WorkerMain {
 
@@ -51,6 +51,9 @@ public final class WorkerMain {
 			if (this.options.contains("fail-on-start")) {
 				throw new IllegalStateException("failing on purpose");
 			}
+			if (this.options.contains("hang-on-start")) {
+				hang();
+			}
 			print("started");
 		}
 
@@ -58,14 +61,18 @@ public final class WorkerMain {
 		public void stop() {
 			print("stopping");
 			if (this.options.contains("hang-on-stop")) {
-				try {
-					this.never.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				hang();
 			}
 			super.stop();
+		}
+
+		private void hang() {
+			try {
+				this.never.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 		@Override

@@ -8,9 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.oslo.service.process.WorkerMain.EchoService;
+import dev.oslo.service.test.process.ChildJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,6 +26,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The supervisor against real worker processes: small Java programs and shell commands.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class WorkerSupervisorTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
@@ -92,7 +99,7 @@ class WorkerSupervisorTests {
 	@Test
 	void aWorkerThatNeverReportsReadyIsKilledAtTheBootTimeoutAndCountsAsAFailure() throws Exception {
 		SupervisionSettings settings = new SupervisionSettings(Duration.ofMillis(300), Duration.ofMillis(10),
-				Duration.ofMillis(10), Duration.ofSeconds(60), 1, Duration.ofSeconds(60), 0);
+				Duration.ofMillis(10), Duration.ofSeconds(60), 1, Duration.ofSeconds(60), Duration.ofSeconds(30), 0);
 		this.supervisor = supervisor(TestWorkers.shell(log(), "sleep 60"), () -> settings);
 		assertThatExceptionOfType(WorkerSupervisionException.class).isThrownBy(() -> this.supervisor.start(1))
 			.withMessageContaining("its last exit was status 137 (killed by SIGKILL)");
@@ -136,13 +143,59 @@ class WorkerSupervisorTests {
 	}
 
 	@Test
-	void stopKillsTheWorkersStillStoppingWhenTheTimeoutPasses() throws Exception {
+	void stopKillsTheWorkersStillStoppingWhenTheTimeoutPassesAfterLoggingTheirThreadStacks(CapturedOutput output)
+			throws Exception {
 		this.supervisor = supervisor(TestWorkers.java(log(), "hang-on-stop"), () -> TestWorkers.FAST);
 		this.supervisor.start(1);
 		long pid = pids().get(0);
-		assertThat(this.supervisor.stop(Duration.ofMillis(500))).containsExactly("worker 1 (pid " + pid + ")");
-		await().atMost(WAIT).until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+		long asked = System.nanoTime();
+		assertThat(this.supervisor.stop(Duration.ofSeconds(4))).containsExactly("worker 1 (pid " + pid + ")");
+		assertThat(Duration.ofNanos(System.nanoTime() - asked)).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+		await().atMost(WAIT).until(() -> !alive(pid));
 		assertThat(this.supervisor.snapshot().get(0).exitStatus()).isEqualTo(137);
+		assertThat(output.toString()).containsSubsequence(
+				"worker 1 (pid " + pid + ") is still stopping 3s after it was asked to, 1s before its deadline; "
+						+ "asking for its thread stacks",
+				"Thread stacks of worker 1 (pid " + pid + "):", "\tat " + EchoService.class.getName() + ".stop(",
+				"Killing worker 1 (pid " + pid + "): it is still stopping 4s after it was asked to");
+	}
+
+	@Test
+	void aWorkerThatDoesNotBootInTimeGetsSigquitSoItsJvmPrintsItsThreadsThenIsKilled(CapturedOutput output)
+			throws Exception {
+		SupervisionSettings settings = new SupervisionSettings(Duration.ofSeconds(3), Duration.ofMillis(10),
+				Duration.ofMillis(10), Duration.ofSeconds(60), 0, Duration.ofSeconds(60), Duration.ofSeconds(30), 0);
+		this.supervisor = supervisor(TestWorkers.java(log(), "hang-on-start"), () -> settings);
+		assertThatExceptionOfType(WorkerSupervisionException.class).isThrownBy(() -> this.supervisor.start(1))
+			.withMessageContaining("its last exit was status 137 (killed by SIGKILL)");
+		assertThat(output.toString()).containsSubsequence(
+				"did not report READY within 3s; asking for its thread stacks",
+				"it has no control channel (a worker connects once booted); sent SIGQUIT",
+				": it did not report READY within 3s");
+		assertThat(output()).containsSubsequence("Full thread dump", "\tat " + EchoService.class.getName() + ".start(");
+	}
+
+	@Test
+	void aReadyWorkerThatStopsSendingHeartbeatsIsKilledAndRespawned(CapturedOutput output) throws Exception {
+		SupervisionSettings fast = TestWorkers.FAST;
+		SupervisionSettings settings = new SupervisionSettings(fast.bootTimeout(), fast.respawnDelay(),
+				fast.maxRespawnDelay(), fast.respawnResetAfter(), fast.maxRestarts(), fast.restartWindow(),
+				Duration.ofSeconds(2), 0);
+		this.supervisor = supervisor(TestWorkers.java(log()), () -> settings);
+		this.supervisor.start(1);
+		long pid = pids().get(0);
+		ChildJvm.kill("STOP", pid);
+		await().atMost(WAIT).until(() -> {
+			WorkerSnapshot slot = this.supervisor.snapshot().get(0);
+			return slot.pid() != pid && slot.state() == WorkerState.READY;
+		});
+		assertThat(alive(pid)).isFalse();
+		assertThat(this.supervisor.snapshot()).extracting(WorkerSnapshot::restarts).containsExactly(1);
+		String worker = "worker 1 (pid " + pid + ")";
+		assertThat(output.toString()).containsSubsequence(worker + " sent no heartbeat for ",
+				worker + " is stopped (SIGSTOP, or a native debugger): it cannot give its thread stacks",
+				"Killing " + worker + ": it sent no heartbeat for ",
+				worker + " exited unexpectedly with status 137 (killed by SIGKILL)");
 	}
 
 	@Test
@@ -225,6 +278,10 @@ class WorkerSupervisorTests {
 	private WorkerSupervisor supervisor(WorkerCommand command, Supplier<SupervisionSettings> settings)
 			throws IOException {
 		return new WorkerSupervisor(command, settings);
+	}
+
+	private static boolean alive(long pid) {
+		return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
 	}
 
 	private List<Long> pids() {
