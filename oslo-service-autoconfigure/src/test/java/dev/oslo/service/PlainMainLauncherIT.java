@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import dev.oslo.service.process.WorkerMain;
 import dev.oslo.service.test.systemd.NotifyListener;
@@ -22,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * process receiving real signals.
  */
 class PlainMainLauncherIT {
+
+	private static final Pattern READY = Pattern.compile("worker \\d \\(pid (\\d+)\\) is ready \\(\\d+ ms after spawn");
+
+	private static final Pattern STANDING_BY = Pattern.compile("standby \\(pid (\\d+)\\) is standing by");
 
 	@Test
 	void sigtermStopsTheServiceAndExitsZero() throws Exception {
@@ -81,42 +86,64 @@ class PlainMainLauncherIT {
 	}
 
 	@Test
-	void withTwoWorkersTheMainBecomesTheirMasterAHangupResetsEachAndSigtermStopsThemAll() throws Exception {
+	void withTwoWorkersTheMainBecomesTheirMasterAHangupResetsEachAndSigtermStopsThemAllAndItsStandby()
+			throws Exception {
 		try (ChildJvm master = ChildJvm.start(ChildJvm.javaMain(WorkerMain.class), Map.of())) {
-			master.awaitOutput(Duration.ofSeconds(90), (output) -> output.contains("2 worker(s) ready"));
-			List<ProcessHandle> workers = master.children();
+			master.awaitOutput(Duration.ofSeconds(90),
+					(output) -> output.contains("2 worker(s) ready") && STANDING_BY.matcher(output).find());
+			List<Long> workers = readyPids(master.output());
+			long standby = standbyPids(master.output()).get(0);
 			assertThat(workers).hasSize(2);
+			assertThat(pids(master.children())).containsExactlyInAnyOrder(workers.get(0), workers.get(1), standby);
 			master.signal("HUP");
-			master.awaitOutput(Duration.ofSeconds(30), (output) -> workers.stream()
-				.allMatch((worker) -> output.contains("echo reset in " + worker.pid())));
+			master.awaitOutput(Duration.ofSeconds(30),
+					(output) -> workers.stream().allMatch((worker) -> output.contains("echo reset in " + worker)));
 			master.signal("TERM");
 			assertThat(master.awaitExit(Duration.ofSeconds(30))).isZero();
-			assertThat(workers).noneMatch(ProcessHandle::isAlive);
-			assertThat(master.output()).contains("echo stopping in " + workers.get(0).pid(),
-					"echo stopping in " + workers.get(1).pid());
+			assertThat(master.children()).isEmpty();
+			assertThat(master.output())
+				.contains("echo stopping in " + workers.get(0), "echo stopping in " + workers.get(1),
+						"Standby dismissed; exiting")
+				.doesNotContain("echo started in " + standby, "echo reset in " + standby);
 		}
 	}
 
 	@Test
-	void withTwoWorkersAMainThatReturnsWithoutAwaitingLeavesTheMasterSupervisingThemUntilSigterm() throws Exception {
+	void withTwoWorkersAMainThatReturnsWithoutAwaitingLeavesTheMasterPromotingItsStandbyUntilSigterm()
+			throws Exception {
 		try (ChildJvm master = ChildJvm.start(ChildJvm.javaMain(WorkerMain.class, "return-from-main"), Map.of())) {
 			master.awaitOutput(Duration.ofSeconds(90),
-					(output) -> output.contains("echo main returned in " + master.pid()));
-			List<Long> workers = pids(master.children());
-			assertThat(workers).hasSize(2);
+					(output) -> output.contains("echo main returned in " + master.pid())
+							&& STANDING_BY.matcher(output).find());
+			List<Long> workers = readyPids(master.output());
+			long standby = standbyPids(master.output()).get(0);
 
 			ProcessHandle.of(workers.get(0)).orElseThrow().destroyForcibly();
-			master.awaitOutput(Duration.ofSeconds(90), (output) -> pids(master.children()).stream()
-				.anyMatch((pid) -> !workers.contains(pid) && output.contains("(pid " + pid + ") is ready")));
-			List<ProcessHandle> respawned = master.children();
-			assertThat(pids(respawned)).hasSize(2).contains(workers.get(1)).doesNotContain(workers.get(0));
+			master.awaitOutput(Duration.ofSeconds(90),
+					(output) -> output.contains("echo started in " + standby) && standbyPids(output).size() == 2);
+			assertThat(master.output()).contains("promoted standby (pid " + standby + ") to its slot");
+			long next = standbyPids(master.output()).get(1);
+			assertThat(pids(master.children())).containsExactlyInAnyOrder(standby, workers.get(1), next);
 
 			master.signal("TERM");
 			assertThat(master.awaitExit(Duration.ofSeconds(30))).isZero();
-			assertThat(respawned).noneMatch(ProcessHandle::isAlive);
-			assertThat(master.output()).contains("echo stopping in " + respawned.get(0).pid(),
-					"echo stopping in " + respawned.get(1).pid());
+			assertThat(master.children()).isEmpty();
+			assertThat(master.output()).contains("echo stopping in " + standby, "echo stopping in " + workers.get(1));
 		}
+	}
+
+	/**
+	 * The workers that reported READY, by the master's log, in order.
+	 */
+	private static List<Long> readyPids(String output) {
+		return READY.matcher(output).results().map((ready) -> Long.valueOf(ready.group(1))).toList();
+	}
+
+	/**
+	 * The standbys that have booted, by the master's log, in order.
+	 */
+	private static List<Long> standbyPids(String output) {
+		return STANDING_BY.matcher(output).results().map((standby) -> Long.valueOf(standby.group(1))).toList();
 	}
 
 	private static List<Long> pids(List<ProcessHandle> processes) {
