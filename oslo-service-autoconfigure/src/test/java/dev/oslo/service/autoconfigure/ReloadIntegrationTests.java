@@ -140,6 +140,16 @@ class ReloadIntegrationTests {
 	}
 
 	@Test
+	void anAbsurdStandbyCountIsRejectedAndTheOldOneKept() throws Exception {
+		start("oslo.service.worker.standby: 2\n");
+		write("oslo.service.worker.standby: 1000\n");
+		ReloadResult result = reload();
+		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILURE);
+		assertThat(result.error()).contains("oslo.service.worker.standby=\"1000\": must be between 0 and 64");
+		assertThat(properties().getWorker().getStandby()).isEqualTo(2);
+	}
+
+	@Test
 	void contradictoryLockLifetimesAreRejected() throws Exception {
 		start("oslo.service.periodic.tasks.cleanup.lock-at-most-for: 30s\n");
 		write("oslo.service.periodic.tasks.cleanup.lock-at-most-for: 30s\n"
