@@ -1,9 +1,15 @@
 package dev.oslo.service;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.oslo.service.process.SupervisionSettings;
+import dev.oslo.service.process.WorkerCommand;
 import dev.oslo.service.process.WorkerIdentity;
+import dev.oslo.service.process.classdata.ClassDataArchive;
+import dev.oslo.service.systemd.SystemdNotifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Launch services from a plain {@code main}, without Spring Boot (oslo's
@@ -49,7 +55,12 @@ public final class Launchers {
 	 * <p>
 	 * With more than one worker this process becomes the master: it runs the same command
 	 * line again for each worker, where this method runs the service in process and
-	 * connects to the master. A worker so started ignores {@code workers}.
+	 * connects to the master. A worker so started ignores {@code workers}. When this
+	 * program runs from a jar ({@code java -jar}), the master's later workers start from
+	 * a class-data archive of it, kept in {@link ClassDataArchive#defaultDirectory the
+	 * cache directory}: a JVM started with {@code -Dspring.context.exit=onRefresh}, as
+	 * the one that records the archive is, ends here with status 0 before the service
+	 * starts.
 	 * @param config the launcher's settings
 	 * @param supervision how a master supervises its workers
 	 * @param service the service to start
@@ -68,8 +79,11 @@ public final class Launchers {
 			throw new IllegalArgumentException("workers must be at least 1, was " + workers);
 		}
 		boolean master = workers > 1 && WorkerIdentity.current().isEmpty();
-		Launcher launcher = master ? new ProcessLauncher(() -> config, () -> supervision) : new ServiceLauncher(config);
+		Launcher launcher = master ? processLauncher(config, supervision) : new ServiceLauncher(config);
 		LauncherRuntime runtime = LauncherRuntime.builder(launcher).signals(config.handleSignals()).build();
+		if (ClassDataArchive.isTrainingRun()) {
+			Runtime.getRuntime().halt(0);
+		}
 		if (!runtime.awaitPromotion()) {
 			return launcher;
 		}
@@ -82,6 +96,19 @@ public final class Launchers {
 			throw ex;
 		}
 		runtime.ready();
+		return launcher;
+	}
+
+	private static ProcessLauncher processLauncher(LauncherConfig config, SupervisionSettings supervision) {
+		AtomicReference<@Nullable Launcher> master = new AtomicReference<>();
+		ClassDataArchive archive = new ClassDataArchive(
+				WorkerCommand.ofCurrentProcess().withoutEnvironment(SystemdNotifier.ENVIRONMENT),
+				ClassDataArchive.defaultDirectory(System.getenv(), System.getProperty("user.home")), null, () -> {
+					Launcher launcher = master.get();
+					return (launcher != null) ? launcher.snapshot().workers() : List.of();
+				});
+		ProcessLauncher launcher = new ProcessLauncher(() -> config, () -> supervision, archive);
+		master.set(launcher);
 		return launcher;
 	}
 

@@ -81,11 +81,24 @@ public final class ProcessLauncher implements Launcher {
 	 */
 	public ProcessLauncher(Supplier<LauncherConfig> config, Supplier<SupervisionSettings> supervision,
 			WorkerCommand command) {
+		this(config, supervision, () -> command);
+	}
+
+	/**
+	 * Create a master that asks for its workers' command at each spawn, e.g. from a
+	 * class-data archive once there is one.
+	 * @param config the launcher settings, read each time they are needed
+	 * @param supervision the supervision settings, read each time they are needed
+	 * @param commands how to start a worker, asked each time one is spawned
+	 * @throws UncheckedIOException if the control socket directory cannot be created
+	 */
+	public ProcessLauncher(Supplier<LauncherConfig> config, Supplier<SupervisionSettings> supervision,
+			Supplier<WorkerCommand> commands) {
 		this.config = Objects.requireNonNull(config, "config");
 		this.supervision = Objects.requireNonNull(supervision, "supervision");
 		try {
 			// The master alone speaks to systemd for the whole service.
-			this.supervisor = new WorkerSupervisor(command.withoutEnvironment(SystemdNotifier.ENVIRONMENT),
+			this.supervisor = new WorkerSupervisor(() -> commands.get().withoutEnvironment(SystemdNotifier.ENVIRONMENT),
 					supervision);
 		}
 		catch (IOException ex) {

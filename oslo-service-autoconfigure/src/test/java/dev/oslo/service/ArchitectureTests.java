@@ -30,7 +30,8 @@ class ArchitectureTests {
 
 	/** The engine: what runs from a plain {@code main}. */
 	private static final String[] ENGINE = { ROOT, ROOT + ".taskgroup", ROOT + ".loopingcall", ROOT + ".periodic",
-			ROOT + ".signal", ROOT + ".process", ROOT + ".systemd", ROOT + ".internal", ROOT + ".cluster" };
+			ROOT + ".signal", ROOT + ".process", ROOT + ".process.classdata", ROOT + ".systemd", ROOT + ".internal",
+			ROOT + ".cluster" };
 
 	/** What wires the engine into Spring Boot and reports on it. */
 	private static final String[] WIRING = { ROOT + ".autoconfigure..", ROOT + ".actuate..", ROOT + ".observation..",

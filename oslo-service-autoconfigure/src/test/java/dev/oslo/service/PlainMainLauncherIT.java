@@ -46,6 +46,16 @@ class PlainMainLauncherIT {
 	}
 
 	@Test
+	void aJvmThatRecordsAClassDataArchiveEndsBeforeTheServiceStarts() throws Exception {
+		try (ChildJvm fixture = ChildJvm.start(
+				ChildJvm.javaMain(List.of("-Dspring.context.exit=onRefresh"), PlainMainFixture.class, "30", "drain"),
+				Map.of())) {
+			assertThat(fixture.awaitExit(Duration.ofSeconds(60))).isZero();
+			assertThat(fixture.output()).doesNotContain("fixture started");
+		}
+	}
+
+	@Test
 	void sigintExitsAtOnceWithStatusOne() throws Exception {
 		Outcome outcome = runAndSignal("30", "hang", "INT");
 		assertThat(outcome.status()).isOne();

@@ -35,6 +35,8 @@ final class SampleProcess implements AutoCloseable {
 	 */
 	private static final String[] FAST_START = { "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC" };
 
+	private static final String CLASS_DATA = "--oslo.service.worker.class-data.";
+
 	private final ChildJvm jvm;
 
 	private final int port;
@@ -58,7 +60,7 @@ final class SampleProcess implements AutoCloseable {
 	 * application's port is a free one unless the arguments set {@code --server.port}.
 	 */
 	static SampleProcess start(Map<String, String> environment, String... args) throws IOException {
-		List<String> command = jar();
+		List<String> command = jar(args);
 		Optional<Integer> chosen = Stream.of(args)
 			.filter((arg) -> arg.startsWith("--server.port="))
 			.map((arg) -> Integer.parseInt(arg.substring(arg.indexOf('=') + 1)))
@@ -86,7 +88,7 @@ final class SampleProcess implements AutoCloseable {
 	 * only its output and its process tree show what it does.
 	 */
 	static SampleProcess startWithoutWebServer(String... args) throws IOException {
-		List<String> command = jar();
+		List<String> command = jar(args);
 		command.add("--spring.main.web-application-type=none");
 		command.addAll(List.of(args));
 		return new SampleProcess(ChildJvm.start(command, Map.of()), 0, 0);
@@ -102,17 +104,25 @@ final class SampleProcess implements AutoCloseable {
 		int port = freePort();
 		int managementPort = freePort();
 		List<String> command = new ArrayList<>(List.of(activator, "-l", "127.0.0.1:" + port));
-		command.addAll(jar());
+		command.addAll(jar(args));
 		command.add("--server.port=" + port);
 		command.add("--management.server.port=" + managementPort);
 		command.addAll(List.of(args));
 		return new SampleProcess(ChildJvm.start(command, Map.of()), port, managementPort);
 	}
 
-	private static List<String> jar() {
+	/**
+	 * The jar's command line, without the workers' class-data archive unless the
+	 * arguments configure it: its training JVM, a child of the master, would compete with
+	 * a test's workers and show among the master's children.
+	 */
+	private static List<String> jar(String... args) {
 		List<String> command = ChildJvm.java(FAST_START);
 		command.add("-jar");
 		command.add(System.getProperty("sample.jar", "target/oslo-service-sample-app.jar"));
+		if (Stream.of(args).noneMatch((arg) -> arg.startsWith(CLASS_DATA))) {
+			command.add(CLASS_DATA + "enabled=false");
+		}
 		return command;
 	}
 

@@ -1,7 +1,9 @@
 package dev.oslo.service.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.oslo.service.ConfigurationRefresher;
 import dev.oslo.service.Launcher;
@@ -30,6 +32,7 @@ import dev.oslo.service.periodic.PeriodicTaskScheduler;
 import dev.oslo.service.process.ListeningSocket;
 import dev.oslo.service.process.SupervisionSettings;
 import dev.oslo.service.process.WorkerCommand;
+import dev.oslo.service.process.classdata.ClassDataArchive;
 import dev.oslo.service.process.web.SharedSocketTomcatCustomizer;
 import dev.oslo.service.systemd.SystemdNotifier;
 import org.slf4j.Logger;
@@ -54,6 +57,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -197,11 +201,27 @@ public final class OsloServiceAutoConfiguration {
 			return (shared != null) ? command.withEnvironment(shared.workerEnvironment()) : command;
 		}
 
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "oslo.service.worker.class-data.enabled", matchIfMissing = true)
+		ClassDataArchive osloServiceClassDataArchive(WorkerCommand command, OsloServiceProperties properties,
+				Environment environment, ObjectProvider<Launcher> launcher) {
+			Path directory = properties.getWorker().getClassData().getDirectory();
+			return new ClassDataArchive(command.withoutEnvironment(SystemdNotifier.ENVIRONMENT),
+					(directory != null) ? directory
+							: ClassDataArchive.defaultDirectory(System.getenv(), System.getProperty("user.home")),
+					environment.getProperty("spring.application.name"),
+					() -> launcher.getObject().snapshot().workers());
+		}
+
 		@Bean
 		@ConditionalOnMissingBean(Launcher.class)
-		ProcessLauncher osloServiceProcessLauncher(OsloServiceProperties properties, WorkerCommand command) {
+		ProcessLauncher osloServiceProcessLauncher(OsloServiceProperties properties, WorkerCommand command,
+				ObjectProvider<ClassDataArchive> archive) {
+			ClassDataArchive classData = archive.getIfAvailable();
+			Supplier<WorkerCommand> commands = (classData != null) ? classData : () -> command;
 			return new ProcessLauncher(() -> launcherConfig(properties), () -> supervision(properties.getWorker()),
-					command);
+					commands);
 		}
 
 		@Bean

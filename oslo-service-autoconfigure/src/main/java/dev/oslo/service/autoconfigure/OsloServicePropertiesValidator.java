@@ -1,5 +1,6 @@
 package dev.oslo.service.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,6 +87,11 @@ final class OsloServicePropertiesValidator implements Validator {
 		requirePositive(errors, "worker.max-respawn-delay", worker.getMaxRespawnDelay());
 		requirePositive(errors, "worker.respawn-reset-after", worker.getRespawnResetAfter());
 		requirePositive(errors, "worker.restart-window", worker.getRestartWindow());
+		Path classDataDirectory = worker.getClassData().getDirectory();
+		if (classDataDirectory != null && !classDataDirectory.isAbsolute()) {
+			reject(errors, "worker.class-data.directory",
+					"must be an absolute path (a relative one or ~ is not expanded)");
+		}
 		if (worker.getMaxRestarts() < 0) {
 			reject(errors, "worker.max-restarts", "must be 0 or more");
 		}

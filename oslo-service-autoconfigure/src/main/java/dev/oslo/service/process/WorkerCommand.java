@@ -73,6 +73,18 @@ public record WorkerCommand(List<String> command, Set<String> withheldEnvironmen
 	}
 
 	/**
+	 * A builder of a process that runs this command with the master's environment,
+	 * without the withheld variables and with the added ones.
+	 * @return the builder
+	 */
+	public ProcessBuilder processBuilder() {
+		ProcessBuilder builder = new ProcessBuilder(this.command);
+		builder.environment().keySet().removeAll(this.withheldEnvironment);
+		builder.environment().putAll(this.addedEnvironment);
+		return builder;
+	}
+
+	/**
 	 * The command that started this JVM, so that a worker runs the same program with the
 	 * same options. The arguments are read from {@code /proc/self/cmdline} where it
 	 * exists (Linux), since {@link ProcessHandle.Info#arguments()} gives nothing for a

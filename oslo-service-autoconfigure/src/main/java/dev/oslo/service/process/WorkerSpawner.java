@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,20 +20,20 @@ import org.slf4j.LoggerFactory;
  * user can enter (mode 0700). A worker finds its socket in its environment
  * ({@link WorkerIdentity}); the socket file is removed as soon as the worker has
  * connected, or when it exits without doing so; the directory when the supervisor closes,
- * or else when the JVM exits normally.
+ * or else when the JVM exits normally. The command is asked for at each spawn.
  */
 final class WorkerSpawner implements Closeable {
 
 	private static final Logger logger = LoggerFactory.getLogger(WorkerSpawner.class);
 
-	private final WorkerCommand command;
+	private final Supplier<WorkerCommand> commands;
 
 	private final Path directory;
 
 	private final AtomicLong sockets = new AtomicLong();
 
-	WorkerSpawner(WorkerCommand command) throws IOException {
-		this.command = command;
+	WorkerSpawner(Supplier<WorkerCommand> commands) throws IOException {
+		this.commands = commands;
 		this.directory = Files.createTempDirectory("oslo-service-",
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 		this.directory.toFile().deleteOnExit();
@@ -52,10 +53,8 @@ final class WorkerSpawner implements Closeable {
 		Process process;
 		try {
 			server.bind(UnixDomainSocketAddress.of(socket));
-			ProcessBuilder builder = new ProcessBuilder(this.command.command()).inheritIO();
+			ProcessBuilder builder = this.commands.get().processBuilder().inheritIO();
 			builder.environment().putAll(new WorkerIdentity(id, generation, socket).toEnvironment());
-			builder.environment().keySet().removeAll(this.command.withheldEnvironment());
-			builder.environment().putAll(this.command.addedEnvironment());
 			process = builder.start();
 		}
 		catch (IOException ex) {

@@ -92,7 +92,19 @@ public final class WorkerSupervisor implements AutoCloseable {
 	 * @throws IOException if the control socket directory cannot be created
 	 */
 	public WorkerSupervisor(WorkerCommand command, Supplier<SupervisionSettings> settings) throws IOException {
-		this.spawner = new WorkerSpawner(command);
+		this(() -> command, settings);
+	}
+
+	/**
+	 * Create a supervisor that asks for the command at each spawn, e.g. from a class-data
+	 * archive once there is one.
+	 * @param commands how to start a worker, asked each time one is spawned
+	 * @param settings the supervision settings, read at each decision
+	 * @throws IOException if the control socket directory cannot be created
+	 */
+	public WorkerSupervisor(Supplier<WorkerCommand> commands, Supplier<SupervisionSettings> settings)
+			throws IOException {
+		this.spawner = new WorkerSpawner(Objects.requireNonNull(commands, "commands"));
 		this.settings = Objects.requireNonNull(settings, "settings");
 	}
 

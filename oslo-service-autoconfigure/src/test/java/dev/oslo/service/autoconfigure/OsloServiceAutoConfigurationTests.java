@@ -39,6 +39,7 @@ import dev.oslo.service.process.TestWorkers;
 import dev.oslo.service.process.WorkerCommand;
 import dev.oslo.service.process.WorkerSnapshot;
 import dev.oslo.service.process.WorkerState;
+import dev.oslo.service.process.classdata.ClassDataArchive;
 import dev.oslo.service.systemd.SystemdNotifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -162,16 +163,31 @@ class OsloServiceAutoConfigurationTests {
 	}
 
 	@Test
-	void aMastersLauncherAndWorkerCommandBackOffWhenTheUserDefinesThem(@TempDir Path directory) {
+	void aMastersWorkersAskAClassDataArchiveForTheirCommandUnlessItIsTurnedOff(@TempDir Path directory) {
+		ApplicationContextRunner master = this.runner
+			.withBean(WorkerCommand.class, () -> TestWorkers.java(directory.resolve("workers.log")))
+			.withPropertyValues("oslo.service.workers=2",
+					"oslo.service.worker.class-data.directory=" + directory.resolve("cache"));
+		master.run((context) -> assertThat(context).hasSingleBean(ClassDataArchive.class));
+		master.withPropertyValues("oslo.service.worker.class-data.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(ProcessLauncher.class)
+				.doesNotHaveBean(ClassDataArchive.class));
+	}
+
+	@Test
+	void aMastersLauncherWorkerCommandAndClassDataArchiveBackOffWhenTheUserDefinesThem(@TempDir Path directory) {
 		WorkerCommand command = TestWorkers.java(directory.resolve("workers.log"));
 		ProcessLauncher own = new ProcessLauncher(() -> LauncherConfig.DEFAULTS.withHandleSignals(false),
 				() -> SupervisionSettings.DEFAULTS.withStandby(0), command);
+		ClassDataArchive archive = new ClassDataArchive(command, directory, null, List::of);
 		this.runner.withBean(WorkerCommand.class, () -> command)
 			.withBean("ownLauncher", ProcessLauncher.class, () -> own)
+			.withBean("ownArchive", ClassDataArchive.class, () -> archive)
 			.withPropertyValues("oslo.service.workers=2")
 			.run((context) -> {
 				assertThat(context).getBean(ProcessLauncher.class).isSameAs(own);
 				assertThat(context).getBean(WorkerCommand.class).isSameAs(command);
+				assertThat(context).getBean(ClassDataArchive.class).isSameAs(archive);
 				assertThat(own.snapshot().workers()).extracting(WorkerSnapshot::state)
 					.containsExactly(WorkerState.READY, WorkerState.READY);
 			});
@@ -199,6 +215,12 @@ class OsloServiceAutoConfigurationTests {
 		}
 		assertBindingFails("oslo.service.worker.heartbeat-timeout=soon", "oslo.service.worker.heartbeat-timeout",
 				"soon");
+	}
+
+	@Test
+	void aClassDataDirectoryThatIsNotAbsoluteFailsNamingThePropertyAndValue() {
+		assertRejected("oslo.service.worker.class-data.directory=~/cache", "oslo.service.worker.class-data.directory",
+				"~/cache", "must be an absolute path");
 	}
 
 	@Test
