@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +32,7 @@ class SampleAppStandbyIT {
 		try (SampleProcess app = SampleProcess
 			.start("--oslo.service.workers=2", "--spring.config.additional-location=file:" + config())
 			.awaitStarted()) {
-			long standby = awaitStandby(app, List.of());
+			long standby = app.awaitStandby(WAIT, List.of());
 			List<Long> workers = app.readyWorkerPids();
 			assertThat(workers).hasSize(2).doesNotContain(standby);
 			assertThat(app.output().lines().filter((line) -> line.contains(" " + standby + " --- ")))
@@ -45,7 +44,7 @@ class SampleAppStandbyIT {
 			assertThat(app.output()).contains("worker 1 (pid " + workers.get(0) + ") exited unexpectedly with status "
 					+ "137 (killed by SIGKILL); promoted standby (pid " + standby
 					+ ") to its slot (restart 1 of slot 1)");
-			long second = awaitStandby(app, List.of(standby));
+			long second = app.awaitStandby(WAIT, List.of(standby));
 
 			write("sample.heartbeat.interval: 5s\nsample.work-queue.drain-time: 0ms\nsample.greeting: bonjour\n");
 			app.signal("HUP");
@@ -57,24 +56,12 @@ class SampleAppStandbyIT {
 			await().atMost(WAIT).until(() -> app.get("/hello").equals("bonjour from " + second + "\n"));
 			await().atMost(WAIT).until(() -> app.get("/hello").equals("bonjour from " + rolled.get(1) + "\n"));
 
-			long third = awaitStandby(app, List.of(standby, second));
+			long third = app.awaitStandby(WAIT, List.of(standby, second));
 			app.signal("TERM");
 			assertThat(app.awaitExit(EXIT)).isZero();
 			await().atMost(EXIT).until(() -> app.children().isEmpty());
 			assertThat(app.output()).contains("standby (pid " + third + ") exited with status 0");
 		}
-	}
-
-	/**
-	 * Wait until a standby other than those given is standing by, as the master's
-	 * {@code launcher} endpoint shows it.
-	 * @return its pid
-	 */
-	private static long awaitStandby(SampleProcess app, List<Long> earlier) {
-		return await().atMost(WAIT).until(() -> {
-			List<Number> standbys = app.launcher().read("$.workers[?(@.state == 'STANDBY')].pid", List.class);
-			return standbys.stream().map(Number::longValue).filter((pid) -> !earlier.contains(pid)).findFirst();
-		}, Optional::isPresent).orElseThrow();
 	}
 
 	private Path config() {

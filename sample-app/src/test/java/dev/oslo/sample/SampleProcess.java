@@ -19,6 +19,8 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.oslo.service.test.process.ChildJvm;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The sample app's jar running as a real process, as a user starts it from a shell: its
  * output goes to a log file, signals are sent with {@code kill}, and closing it kills it
@@ -215,6 +217,26 @@ final class SampleProcess implements AutoCloseable {
 	List<Long> readyWorkerPids() throws IOException, InterruptedException {
 		List<Number> pids = launcher().read("$.workers[?(@.state == 'READY')].pid", List.class);
 		return pids.stream().map(Number::longValue).toList();
+	}
+
+	/**
+	 * The pids of the standbys booted and idle, as the master's {@code launcher} endpoint
+	 * lists them.
+	 */
+	List<Long> standbyPids() throws IOException, InterruptedException {
+		List<Number> pids = launcher().read("$.workers[?(@.state == 'STANDBY')].pid", List.class);
+		return pids.stream().map(Number::longValue).toList();
+	}
+
+	/**
+	 * Wait until a standby other than those given is booted and idle.
+	 * @return its pid
+	 */
+	long awaitStandby(Duration atMost, Collection<Long> earlier) {
+		return await().atMost(atMost)
+			.until(() -> standbyPids().stream().filter((pid) -> !earlier.contains(pid)).findFirst(),
+					Optional::isPresent)
+			.orElseThrow();
 	}
 
 	/**
