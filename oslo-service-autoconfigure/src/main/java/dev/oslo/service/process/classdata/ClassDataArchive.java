@@ -181,7 +181,8 @@ public final class ClassDataArchive implements Supplier<WorkerCommand>, AutoClos
 		String why = (this.lastUsed != null && !this.lastUsed.equals(place.key()))
 				? "the jar " + archivable.launch().jar() + " changed on disk since its " + place.format() + " was made"
 				: "there is none yet for this jar";
-		logger.info(WITHOUT + "{}; once every worker is ready, one JVM records their classes into {}", why,
+		logger.info(WITHOUT
+				+ "{}; once every worker is ready and every standby booted, one JVM records their classes into {}", why,
 				place.directory());
 		archivable.executor().execute(() -> trainWhenWorkersReady(archivable, place));
 	}
@@ -225,10 +226,15 @@ public final class ClassDataArchive implements Supplier<WorkerCommand>, AutoClos
 		}
 	}
 
+	/**
+	 * Whether every worker is ready and every standby has booted: no JVM of the master is
+	 * starting, which the training JVM would slow down.
+	 */
 	private boolean workersReady() {
 		try {
 			Collection<WorkerSnapshot> now = this.workers.get();
-			return !now.isEmpty() && now.stream().allMatch((worker) -> worker.state() == WorkerState.READY);
+			return now.stream().anyMatch((worker) -> worker.state() == WorkerState.READY)
+					&& now.stream().noneMatch((worker) -> worker.state() == WorkerState.STARTING);
 		}
 		catch (RuntimeException ex) {
 			return false;

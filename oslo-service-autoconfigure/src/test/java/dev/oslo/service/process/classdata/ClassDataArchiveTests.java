@@ -78,7 +78,7 @@ class ClassDataArchiveTests {
 	}
 
 	@Test
-	void theArchiveIsMadeOnlyOnceEveryWorkerIsReady() throws IOException {
+	void theArchiveIsMadeOnlyOnceEveryWorkerIsReadyAndEveryStandbyBooted() throws IOException {
 		Path jar = TestJars.plain(this.directory.resolve("app.jar"));
 		WorkerCommand command = TestJars.java("-jar", jar.toString());
 		this.workers.set(List.of(worker(WorkerState.READY), worker(WorkerState.STARTING)));
@@ -91,7 +91,12 @@ class ClassDataArchiveTests {
 		await().atMost(TRAINING).until(() -> asked.get() >= 3);
 		assertThat(archiveFiles()).isEmpty();
 
-		this.workers.set(List.of(worker(WorkerState.READY), worker(WorkerState.READY)));
+		this.workers.set(List.of(worker(WorkerState.READY), worker(WorkerState.READY), worker(WorkerState.STARTING)));
+		int before = asked.get();
+		await().atMost(TRAINING).until(() -> asked.get() >= before + 2);
+		assertThat(archiveFiles()).isEmpty();
+
+		this.workers.set(List.of(worker(WorkerState.READY), worker(WorkerState.READY), worker(WorkerState.STANDBY)));
 		awaitArchived(command);
 	}
 
