@@ -1,5 +1,6 @@
 package dev.oslo.service;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,10 +58,12 @@ public final class Launchers {
 	 * line again for each worker, where this method runs the service in process and
 	 * connects to the master. A worker so started ignores {@code workers}. When this
 	 * program runs from a jar ({@code java -jar}), the master's later workers start from
-	 * a class-data archive of it, kept in {@link ClassDataArchive#defaultDirectory the
-	 * cache directory}: a JVM started with {@code -Dspring.context.exit=onRefresh}, as
-	 * the one that records the archive is, ends here with status 0 before the service
-	 * starts.
+	 * a class-data archive of it ({@link ClassDataArchive}), kept in
+	 * {@link ClassDataArchive#defaultDirectory the cache directory} or the one the system
+	 * property {@code oslo.service.worker.class-data.directory} names;
+	 * {@code -Doslo.service.worker.class-data.enabled=false} turns it off. A JVM started
+	 * with {@code -Dspring.context.exit=onRefresh}, as the one that records the archive
+	 * is, ends here with status 0 before the service starts.
 	 * @param config the launcher's settings
 	 * @param supervision how a master supervises its workers
 	 * @param service the service to start
@@ -100,10 +103,16 @@ public final class Launchers {
 	}
 
 	private static ProcessLauncher processLauncher(LauncherConfig config, SupervisionSettings supervision) {
+		if (!Boolean.parseBoolean(System.getProperty(ClassDataArchive.ENABLED_PROPERTY, "true"))) {
+			return new ProcessLauncher(() -> config, () -> supervision);
+		}
+		String directory = System.getProperty(ClassDataArchive.DIRECTORY_PROPERTY);
 		AtomicReference<@Nullable Launcher> master = new AtomicReference<>();
 		ClassDataArchive archive = new ClassDataArchive(
 				WorkerCommand.ofCurrentProcess().withoutEnvironment(SystemdNotifier.ENVIRONMENT),
-				ClassDataArchive.defaultDirectory(System.getenv(), System.getProperty("user.home")), null, () -> {
+				(directory != null) ? Path.of(directory)
+						: ClassDataArchive.defaultDirectory(System.getenv(), System.getProperty("user.home")),
+				null, () -> {
 					Launcher launcher = master.get();
 					return (launcher != null) ? launcher.snapshot().workers() : List.of();
 				});

@@ -26,8 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The command of each worker a master spawns: its own command line, or, once there is a
  * class-data archive of the application, the same line run from that archive, which
- * starts a worker in about half the time and shares the archive's memory between the
- * workers.
+ * starts a worker in about half the time or less.
  * <p>
  * The archive is made without a manual step. When a worker is spawned and the jar has no
  * archive yet, the master waits until every worker is READY, then extracts a Spring Boot
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * workers' options and arguments that exits once its application context is refreshed
  * (before any service starts). Workers spawned afterwards (respawns, rolling reloads) run
  * the extracted jar with {@code -XX:SharedArchiveFile} (CDS, JDK 17 to 24) or
- * {@code -XX:AOTCache} (JDK 25 and later).
+ * {@code -XX:AOTCache} (JDK 25 and later). A plain jar runs as it is, from the archive.
  * <p>
  * Nothing here fails a spawn: a command line that runs no jar, JVM options that manage
  * class-data sharing themselves, another JDK, a directory that cannot be written, a
@@ -48,6 +47,18 @@ import org.slf4j.LoggerFactory;
  * @since 0.1.0
  */
 public final class ClassDataArchive implements Supplier<WorkerCommand>, AutoCloseable {
+
+	/**
+	 * The property that turns the archive off when {@code false}: Spring Boot's, and a
+	 * system property for a plain {@code main}.
+	 */
+	public static final String ENABLED_PROPERTY = "oslo.service.worker.class-data.enabled";
+
+	/**
+	 * The property that names the directory of the archives: Spring Boot's, and a system
+	 * property for a plain {@code main}.
+	 */
+	public static final String DIRECTORY_PROPERTY = "oslo.service.worker.class-data.directory";
 
 	private static final Logger logger = LoggerFactory.getLogger(ClassDataArchive.class);
 
@@ -172,10 +183,8 @@ public final class ClassDataArchive implements Supplier<WorkerCommand>, AutoClos
 			Files.createDirectories(place.directory().getParent());
 		}
 		catch (IOException ex) {
-			logger.warn(
-					WITHOUT + "cannot create the directory {} ({}); set oslo.service.worker.class-data.directory "
-							+ "to a writable one, or oslo.service.worker.class-data.enabled=false",
-					place.directory().getParent(), ex.getMessage());
+			logger.warn(WITHOUT + "cannot create the directory {} ({}); set {} to a writable one, or {}=false",
+					place.directory().getParent(), ex.getMessage(), DIRECTORY_PROPERTY, ENABLED_PROPERTY);
 			return;
 		}
 		String why = (this.lastUsed != null && !this.lastUsed.equals(place.key()))
@@ -282,7 +291,7 @@ public final class ClassDataArchive implements Supplier<WorkerCommand>, AutoClos
 			JarLaunch launch = JarLaunch.parse(command.command(), environment);
 			if (directory == null) {
 				throw new NotArchivableException("there is no directory to keep it in (no CACHE_DIRECTORY, "
-						+ "XDG_CACHE_HOME or home directory); set oslo.service.worker.class-data.directory");
+						+ "XDG_CACHE_HOME or home directory); set " + DIRECTORY_PROPERTY);
 			}
 			Path jar = Path.of(launch.jar());
 			String name = (application != null && !application.isBlank()) ? application
