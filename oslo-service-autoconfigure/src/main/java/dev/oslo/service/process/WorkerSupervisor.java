@@ -59,6 +59,9 @@ public final class WorkerSupervisor implements AutoCloseable {
 		return thread;
 	});
 
+	/** How long a JVM killed with SIGKILL may take to be gone. */
+	private static final Duration KILLED_EXIT = Duration.ofSeconds(5);
+
 	private final List<Slot> slots = new ArrayList<>();
 
 	private final Set<WorkerProcess> live = new LinkedHashSet<>();
@@ -178,10 +181,14 @@ public final class WorkerSupervisor implements AutoCloseable {
 			}
 		}
 		finally {
-			replacements.subList(swapped, replacements.size()).forEach((unused) -> {
-				unused.retire();
-				unused.kill();
+			List<WorkerProcess> unused = replacements.subList(swapped, replacements.size());
+			unused.forEach((replacement) -> {
+				replacement.retire();
+				replacement.kill();
 			});
+			for (WorkerProcess replacement : unused) {
+				replacement.awaitExit(KILLED_EXIT);
+			}
 			synchronized (this) {
 				replenishStandbys();
 			}
