@@ -417,9 +417,12 @@ class WorkersBench:
         name = "workers%d-standby%d" % (n, standby)
         variant = variant_key(n, standby)
         # A master serves Actuator on its management port only; its workers serve --server.port.
+        # The step timeout, not the default boot timeout (60 s), limits a boot: on a loaded 2-core machine N
+        # workers booting at once can take longer, and the master would kill and respawn them all again.
         management_port = pb.free_port()
         p = self.spawn(self.args.java, name, self.args.sample_jar,
                        ["--oslo.service.workers=%d" % n, "--oslo.service.worker.standby=%d" % standby,
+                        "--oslo.service.worker.boot-timeout=%ds" % self.args.timeout_step,
                         "--sample.work-queue.drain-time=0ms", "--management.server.port=%d" % management_port])
         poller = None
         try:
