@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Multi-process (workers) benchmarks: worker spawn -> READY and master start -> all ready for
-# N = 2 and 4 against a single process and the plain app; respawn after SIGKILL; rolling
-# replacement on SIGHUP (READY never below N); memory per worker; and, on JDK 25, the AOT cache
-# and CDS passed to the master (the workers re-run its command line).
+# N = 2 and 4, each with 0 and 1 standby worker, against a single process and the plain app;
+# respawn after SIGKILL (a standby promoted, or a new JVM); rolling replacement on SIGHUP (READY
+# never below N); memory per worker and standby; and, on JDK 25, the AOT cache and CDS passed to
+# the master (the workers re-run its command line).
 # Builds what is missing, then runs bench/workers_bench.py; every argument is passed on to it:
-#   bench/run-workers-bench.sh                          # main (4 rounds, N = 2,4) + aot (3 rounds), ~15 min on 2 cores
+#   bench/run-workers-bench.sh                          # main (4 rounds, N = 2,4, standby 0,1) + aot (3 rounds)
 #   bench/run-workers-bench.sh --bench main --rounds 3 --workers 2
 #   bench/run-workers-bench.sh --bench aot --aot-rounds 5 --java17 ''
 #   bench/run-workers-bench.sh --help

@@ -6,7 +6,8 @@ line timestamping and the report helpers of process_bench.py and reload_bench.py
 workers inherit the master's stdout, so one reader sees every JVM's log lines; each line carries
 the pid of the JVM that wrote it.
 
-  main   one master per variant and round, interleaved (single, plain, N = 2, N = 4, ...):
+  main   one master per variant and round, interleaved (single, plain, then each N of --workers with each
+         standby count of --standby: --oslo.service.worker.standby=K; a standby boots once all workers are ready):
            single   the sample jar with --oslo.service.workers=1 (one process): spawn -> "Started
                     SampleApplication in"; idle RSS after --settle s
            plain    bench/plain-app: spawn -> "Started PlainApplication in"; idle RSS
@@ -14,12 +15,20 @@ the pid of the JVM that wrote it.
              startup   master spawn -> its "Spawned worker 1" (the master's own start), each
                        worker's in-process "is ready (N ms after spawn)", master spawn -> "N
                        worker(s) ready" and -> the master's own "Started SampleApplication in"
-             memory    after --settle s: VmRSS (and Pss) of the master and of every worker
+             standby   its spawn -> "standing by (N ms after spawn)"
+             memory    once the standbys are idle (STANDBY on /actuator/launcher), after --settle s:
+                       VmRSS (and Pss) of the master, every worker and every idle standby
              respawn   SIGKILL each slot's worker once (so each respawn is its slot's first, back-off
-                       100 ms): kill -> "exited unexpectedly" -> "Spawned" -> "is ready"; also kill ->
-                       the endpoint /actuator/launcher showing the new pid READY (polled every --poll s)
-             roll      SIGHUP -> "Reloaded in N ms"; the endpoint, polled every --poll s throughout,
+                       100 ms; with standbys, once they are idle): kill -> "exited unexpectedly" ->
+                       "Spawned" (or the standby promoted in that line) -> "is ready"; also kill ->
+                       the endpoint /actuator/launcher showing the new pid READY (polled every --poll s),
+                       and -> the next standby "standing by"
+             roll      SIGHUP -> "Reloaded in N ms", -> each slot's new READY (promoted or spawned),
+                       -> the next standby "standing by"; the endpoint, polled every --poll s throughout,
                        gives the fewest READY workers seen during the roll (must stay >= N)
+             promotions   the promoted standby's own lines ("Promoted to worker", "Re-read the
+                       configuration", "Launched", "started on port", "Started") up to the master's
+                       READY, by the lines' own clocks
              stop      SIGTERM -> master exit; which worker pids are left afterwards (must be none)
   aot    JDK 25 AOT cache (JEP 483/514) and CDS, passed to the master (workers re-run its command
          line), N = --aot-workers, interleaved by variant: master spawn -> "Spawned worker 1", worker
@@ -61,13 +70,23 @@ DEFAULT_JAVA17 = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java"
 
 LOG_RE = re.compile(r"^\S+\s+(?:TRACE|DEBUG|INFO|WARN|ERROR)\s+(\d+) --- ")
 SPAWNED_RE = re.compile(r"Spawned worker (\d+) \(pid (\d+)\), generation (\d+)")
-READY_RE = re.compile(r"worker (\d+) \(pid (\d+)\) is ready \((\d+) ms after spawn\)")
+READY_RE = re.compile(r"worker (\d+) \(pid (\d+)\) is ready \((\d+) ms after (spawn|its promotion)\)")
 ALL_READY_RE = re.compile(r"(\d+) worker\(s\) ready: ")
-UNEXPECTED_RE = re.compile(r"worker (\d+) \(pid (\d+)\) exited unexpectedly with (.*); respawning it in (\d+) ms "
-                           r"\(restart (\d+) of slot (\d+)\)")
+# a worker's unexpected exit: respawn after a back-off (group 4) or an idle standby promoted at once (group 5)
+UNEXPECTED_RE = re.compile(r"worker (\d+) \(pid (\d+)\) exited unexpectedly with (.*?); (?:respawning it in (\d+) ms"
+                           r"|promoted standby \(pid (\d+)\) to its slot) \(restart (\d+) of slot (\d+)\)")
+STANDBY_SPAWNED_RE = re.compile(r"Spawned standby \(pid (\d+)\), generation (\d+)")
+STANDING_BY_RE = re.compile(r"standby \(pid (\d+)\) is standing by \((\d+) ms after spawn\)")
+PROMOTED_RE = re.compile(r"Promoted standby \(pid (\d+)\) to worker (\d+), generation (\d+)")  # a roll's
 EXITED_RE = re.compile(r"worker (\d+) \(pid (\d+)\) exited with (.*)$")
 STOPPING_RE = re.compile(r"Worker (\d+) of generation (\d+) is ready; stopping worker (\d+) \(pid (\d+)\)")
 STARTED_RE = re.compile(r"Started (?:Sample|Plain)Application in ([\d.]+) seconds \(process running for ([\d.]+)\)")
+# what a promoted standby logs itself, in order, up to the master's READY: named steps of a promotion
+PROMOTION_STEPS = (("own", re.compile(r"Promoted to worker \d+ of generation \d+")),
+                   ("reread", re.compile(r"Re-read the configuration in (\d+) ms")),
+                   ("services", re.compile(r"Launched \d+ service\(s\)")),
+                   ("web", re.compile(r"started on port")),
+                   ("started", STARTED_RE))
 # log lines that are expected and not worth reporting
 EXPECTED_WARN = ("exited unexpectedly", "SIGINT was ignored")
 _groups = set()  # process groups of live runs, killed on exit
@@ -148,6 +167,14 @@ def memory_kib(pid):
 def line_pid(text):
     m = LOG_RE.match(text)
     return int(m.group(1)) if m else None
+
+
+def log_time(text):
+    """The epoch seconds a log line gives itself (its JVM's clock, ms precision), None if it has none."""
+    try:
+        return datetime.datetime.fromisoformat(text.split(None, 1)[0]).timestamp()
+    except (ValueError, IndexError):
+        return None
 
 
 def wait_line(p, pattern, start, timeout, pid=None, what=None):
@@ -236,6 +263,28 @@ class Poller(threading.Thread):
 
 def ready_count(ws):
     return sum(1 for w in ws if w[2] == "READY")
+
+
+def promoted_pid(text):
+    """pid of the standby a master's line promotes (after a worker's exit, or in a roll), else None."""
+    m = UNEXPECTED_RE.search(text)
+    if m:
+        return int(m.group(5)) if m.group(5) else None
+    m = PROMOTED_RE.search(text)
+    return int(m.group(1)) if m else None
+
+
+def variant_key(n, standby):
+    return "N=%d S=%d" % (n, standby)
+
+
+def variant_label(n, standby):
+    return "N = %d, standby %d" % (n, standby)
+
+
+def idle_standbys(ws):
+    """pids of the idle standbys in one sample of /actuator/launcher (id 0, state STANDBY)."""
+    return [w[1] for w in ws if w[0] == 0 and w[2] == "STANDBY"]
 
 
 class WorkersBench:
@@ -364,85 +413,163 @@ class WorkersBench:
                "worker_pids": {k: s["pid"] for k, s in slots.items()}}
         return row
 
-    def workers_run(self, n, round_no):
-        name = "workers%d" % n
+    def workers_run(self, n, standby, round_no):
+        name = "workers%d-standby%d" % (n, standby)
+        variant = variant_key(n, standby)
         # A master serves Actuator on its management port only; its workers serve --server.port.
+        # The step timeout, not the default boot timeout (60 s), limits a boot: on a loaded 2-core machine N
+        # workers booting at once can take longer, and the master would kill and respawn them all again.
         management_port = pb.free_port()
         p = self.spawn(self.args.java, name, self.args.sample_jar,
-                       ["--oslo.service.workers=%d" % n, "--sample.work-queue.drain-time=0ms",
-                        "--management.server.port=%d" % management_port])
+                       ["--oslo.service.workers=%d" % n, "--oslo.service.worker.standby=%d" % standby,
+                        "--oslo.service.worker.boot-timeout=%ds" % self.args.timeout_step,
+                        "--sample.work-queue.drain-time=0ms", "--management.server.port=%d" % management_port])
         poller = None
         try:
-            row = self.startup_phase(p, n, self.args.java_label, "N=%d" % n, round_no)
+            row = self.startup_phase(p, n, self.args.java_label, variant, round_no)
+            row["standby"] = standby
+            if standby:
+                booted = self.standing_by(p, 0, standby)
+                row["standby_boot_ms"] = [ms for _t, _pid, ms in booted]
+                row["to_standing_by"] = max(t for t, _pid, _ms in booted) - p.t_spawn
             self.raw.append(row)
-            self.progress("N=%d r%s: master own start %.0f ms, workers spawn->READY %s ms, all ready %.0f ms" % (
-                n, round_no, row["master_to_first_spawn"] * 1000, row["worker_inproc_ms"], row["to_all_ready"] * 1000))
+            self.progress("%s r%s: master own start %.0f ms, workers spawn->READY %s ms, all ready %.0f ms%s" % (
+                variant, round_no, row["master_to_first_spawn"] * 1000, row["worker_inproc_ms"], row["to_all_ready"] * 1000,
+                ", standby spawn->standing by %s ms" % row["standby_boot_ms"] if standby else ""))
             pids = dict(row["worker_pids"])
             poller = Poller(management_port, self.args.poll)
             poller.start()
+            idle = self.await_idle_standbys(poller, standby)
             time.sleep(self.args.settle)
             # (d) memory, idle
-            mem = {"bench": "memory", "variant": "N=%d" % n, "workers": n, "round": round_no, "load1": p.load1}
+            mem = {"bench": "memory", "variant": variant, "workers": n, "standby": standby, "round": round_no,
+                   "load1": p.load1}
             mem["master_rss"], mem["master_pss"] = memory_kib(p.proc.pid)
-            mem["worker_rss"], mem["worker_pss"] = [], []
-            for k in sorted(pids):
-                rss, pss = memory_kib(pids[k])
-                mem["worker_rss"].append(rss)
-                mem["worker_pss"].append(pss)
+            for kind, group in (("worker", [pids[k] for k in sorted(pids)]), ("standby", idle)):
+                mem[kind + "_rss"], mem[kind + "_pss"] = [], []
+                for pid in group:
+                    rss, pss = memory_kib(pid)
+                    mem[kind + "_rss"].append(rss)
+                    mem[kind + "_pss"].append(pss)
             self.raw.append(mem)
-            self.progress("N=%d r%s: RSS master %.0f MiB, workers %s MiB" % (
-                n, round_no, mem["master_rss"] / 1024, [round(r / 1024) for r in mem["worker_rss"] if r]))
+            self.progress("%s r%s: RSS master %.0f MiB, workers %s MiB, standbys %s MiB" % (
+                variant, round_no, mem["master_rss"] / 1024, [round(r / 1024) for r in mem["worker_rss"] if r],
+                [round(r / 1024) for r in mem["standby_rss"] if r]))
             # (b) respawn after SIGKILL, each slot once
             if "respawn" in self.args.parts:
                 for k in sorted(pids):
-                    pids[k] = self.respawn_round(p, poller, n, k, pids[k], round_no)
+                    pids[k] = self.respawn_round(p, poller, n, standby, k, pids[k], round_no)
                     time.sleep(self.args.gap)
             # (c) rolling replacement on SIGHUP
             if "roll" in self.args.parts:
-                self.roll_round(p, poller, n, pids, round_no)
+                self.roll_round(p, poller, n, standby, pids, round_no)
         finally:
             if poller:
                 poller.stopped.set()
             stop = self.end(p)
-        self.raw.append({"bench": "stop", "variant": "N=%d" % n, "workers": n, "round": round_no,
+        self.raw.append({"bench": "stop", "variant": variant, "workers": n, "standby": standby, "round": round_no,
                          "stop": stop.get("stop"), "status": stop.get("status"), "left": stop.get("left"),
                          "left_after_1s": stop.get("left_after_1s", [])})
-        self.progress("N=%d r%s: SIGTERM -> master exit %s, status %s, workers left %s" % (
-            n, round_no, "%.0f ms" % (stop["stop"] * 1000) if stop.get("stop") else "-", stop.get("status"),
+        self.progress("%s r%s: SIGTERM -> master exit %s, status %s, workers left %s" % (
+            variant, round_no, "%.0f ms" % (stop["stop"] * 1000) if stop.get("stop") else "-", stop.get("status"),
             stop.get("left_after_1s", [])))
 
-    def respawn_round(self, p, poller, n, slot, pid, round_no):
+    def standing_by(self, p, start, count):
+        """Wait until count standbys spawned after line start report standing by; [(time, pid, in-process ms)]."""
         mpid = p.proc.pid
+        found, i = [], start
+        while len(found) < count:
+            i, t, m = wait_line(p, STANDING_BY_RE, i, self.args.timeout_step, pid=mpid, what="standby standing by")
+            with p.cond:
+                spawned = [STANDBY_SPAWNED_RE.search(text) for _t, text in p.lines[start:i]]
+            if any(s and s.group(1) == m.group(1) for s in spawned):
+                found.append((t, int(m.group(1)), int(m.group(2))))
+            i += 1
+        return found
+
+    def await_idle_standbys(self, poller, count):
+        """Wait until /actuator/launcher lists count idle standbys; their pids."""
+        if not count:
+            return []
+        t = poller.first(time.monotonic(), lambda ws: len(idle_standbys(ws)) >= count, self.args.timeout_step)
+        if t is None:
+            raise pb.BenchError("fewer than %d idle standby(s) on /actuator/launcher within %.0f s"
+                                % (count, self.args.timeout_step))
+        with poller.lock:
+            return idle_standbys(next(ws for st, ws in poller.samples if st == t))
+
+    def promotion_steps(self, p, start, pid):
+        """Times of a promoted standby's own steps (PROMOTION_STEPS, then the master's READY), from its lines
+        after line start, in ms after the master's line that promoted it; by the log lines' own clocks."""
+        steps, t_ref, reread_ms = {}, None, None
+        with p.cond:
+            lines = p.lines[start:]
+        for _t, text in lines:
+            who = line_pid(text)
+            if t_ref is None and who == p.proc.pid and promoted_pid(text) == pid:
+                t_ref = log_time(text)
+            if who == pid:
+                for name, pattern in PROMOTION_STEPS:
+                    mm = pattern.search(text)
+                    if mm and name not in steps:
+                        steps[name] = log_time(text)
+                        if name == "reread":
+                            reread_ms = int(mm.group(1))
+            m = READY_RE.search(text)
+            if m and who == p.proc.pid and int(m.group(2)) == pid:
+                steps["ready"] = log_time(text)
+                break
+        out = {name: (t - t_ref) * 1000 for name, t in steps.items() if t is not None and t_ref is not None}
+        out["reread_inproc"] = reread_ms
+        return out
+
+    def respawn_round(self, p, poller, n, standby, slot, pid, round_no):
+        mpid = p.proc.pid
+        to = self.args.timeout_step
+        self.await_idle_standbys(poller, standby)
         start = rb.line_count(p)
         t0 = time.monotonic()
         os.kill(pid, signal.SIGKILL)
-        to = self.args.timeout_step
-        i, t_exit, m = wait_line(p, UNEXPECTED_RE, start, to, pid=mpid, what="exited unexpectedly (slot %d)" % slot)
+        i_exit, t_exit, m = wait_line(p, UNEXPECTED_RE, start, to, pid=mpid, what="exited unexpectedly (slot %d)" % slot)
         if int(m.group(2)) != pid:
             raise pb.BenchError("unexpected exit of pid %s, killed %d; log: %s" % (m.group(2), pid, p.log_path))
-        delay_ms = int(m.group(4))
-        i, t_spawn, m = wait_line(p, SPAWNED_RE, i, to, pid=mpid, what="respawn of slot %d" % slot)
-        new_pid = int(m.group(2))
-        i, t_ready, m = wait_line(p, READY_RE, i, to, pid=mpid, what="READY of the respawned worker %d" % slot)
+        promoted = m.group(5) is not None  # an idle standby took the slot at once
+        if promoted:
+            new_pid, delay_ms, i, t_spawn = int(m.group(5)), 0, i_exit, t_exit
+        else:
+            delay_ms = int(m.group(4))
+            i, t_spawn, m = wait_line(p, SPAWNED_RE, i_exit, to, pid=mpid, what="respawn of slot %d" % slot)
+            new_pid = int(m.group(2))
+        i, t_ready, m = wait_line(p, READY_RE, i, to, pid=mpid, what="READY of the new worker %d" % slot)
         if int(m.group(2)) != new_pid:
             raise pb.BenchError("READY of pid %s, expected %d; log: %s" % (m.group(2), new_pid, p.log_path))
         t_ep = poller.first(t0, lambda ws: any(w[0] == slot and w[1] == new_pid and w[2] == "READY" for w in ws), 10.0)
         window = [ws for _t, ws in poller.window(t0, t_ready) if ws is not None]
-        row = {"bench": "respawn", "variant": "N=%d" % n, "workers": n, "round": round_no, "slot": slot,
+        row = {"bench": "respawn", "variant": variant_key(n, standby), "workers": n, "standby": standby,
+               "round": round_no, "slot": slot, "promoted": promoted,
                "to_ready": t_ready - t0, "to_exit_seen": t_exit - t0, "exit_to_spawned": t_spawn - t_exit,
                "spawn_to_ready": t_ready - t_spawn, "inproc_ms": int(m.group(3)), "backoff_ms": delay_ms,
                "to_ready_endpoint": (t_ep - t0) if t_ep else None,
                "min_ready": min((ready_count(ws) for ws in window), default=None), "load1": pb.loadavg().split()[0]}
+        if promoted:
+            row["steps"] = self.promotion_steps(p, start, new_pid)
+        if standby:
+            t_sb, _pid, boot_ms = self.standing_by(p, i_exit, 1)[0]
+            row["to_standing_by"], row["standby_boot_ms"] = t_sb - t0, boot_ms
         self.raw.append(row)
-        self.progress("N=%d r%s slot %d: kill -> READY %.0f ms (exit seen %.0f, back-off %d ms, +spawn %.0f, "
-                      "spawn -> READY %d ms in-process; endpoint %s)" % (
-                          n, round_no, slot, row["to_ready"] * 1000, row["to_exit_seen"] * 1000, delay_ms,
-                          row["exit_to_spawned"] * 1000, row["inproc_ms"],
-                          "%.0f ms" % (row["to_ready_endpoint"] * 1000) if t_ep else "-"))
+        self.progress("%s r%s slot %d: kill -> READY %.0f ms (exit seen %.0f, %s, spawn/promotion -> READY %d ms "
+                      "in-process; endpoint %s)%s" % (
+                          variant_key(n, standby), round_no, slot, row["to_ready"] * 1000, row["to_exit_seen"] * 1000,
+                          "standby promoted" if promoted else "back-off %d ms, +spawn %.0f" % (
+                              delay_ms, row["exit_to_spawned"] * 1000), row["inproc_ms"],
+                          "%.0f ms" % (row["to_ready_endpoint"] * 1000) if t_ep else "-",
+                          "; next standby standing by %.0f ms after the kill" % (row["to_standing_by"] * 1000)
+                          if standby else ""))
         return new_pid
 
-    def roll_round(self, p, poller, n, pids, round_no):
+    def roll_round(self, p, poller, n, standby, pids, round_no):
         mpid = p.proc.pid
+        self.await_idle_standbys(poller, standby)
         start = rb.line_count(p)
         t0 = time.monotonic()
         os.kill(mpid, signal.SIGHUP)
@@ -450,7 +577,7 @@ class WorkersBench:
         inproc = int(m.group(1))
         time.sleep(max(self.args.gap, 3 * self.args.poll))
         with p.cond:
-            lines = p.lines[start:i_done + 1]
+            lines = p.lines[start:]  # a READY line may come just after "Reloaded in"
         new = {}
         stopped = {}
         for t, text in lines:
@@ -459,9 +586,13 @@ class WorkersBench:
             mm = SPAWNED_RE.search(text)
             if mm:
                 new[int(mm.group(1))] = {"pid": int(mm.group(2)), "gen": int(mm.group(3)), "t_spawned": t}
+            mm = PROMOTED_RE.search(text)
+            if mm:
+                new[int(mm.group(2))] = {"pid": int(mm.group(1)), "gen": int(mm.group(3)), "t_spawned": t,
+                                         "promoted": True}
             mm = READY_RE.search(text)
             if mm and int(mm.group(1)) in new and new[int(mm.group(1))]["pid"] == int(mm.group(2)):
-                new[int(mm.group(1))]["inproc_ms"] = int(mm.group(3))
+                new[int(mm.group(1))].update(inproc_ms=int(mm.group(3)), to_ready=t - t0)
             mm = STOPPING_RE.search(text)
             if mm:
                 stopped[int(mm.group(1))] = int(mm.group(4))
@@ -476,9 +607,14 @@ class WorkersBench:
         samples = poller.window(t0, t_done)
         good = [ws for _t, ws in samples if ws is not None]
         gaps = [b[0] - a[0] for a, b in zip(samples, samples[1:])]
-        row = {"bench": "roll", "variant": "N=%d" % n, "workers": n, "round": round_no,
-               "external": t_done - t0, "inproc_ms": inproc,
+        row = {"bench": "roll", "variant": variant_key(n, standby), "workers": n, "standby": standby,
+               "round": round_no, "external": t_done - t0, "inproc_ms": inproc,
                "spawn_to_ready_ms": [new[k].get("inproc_ms") for k in sorted(new)],
+               "to_first_replacement": min((x["t_spawned"] for x in new.values()), default=t0) - t0,
+               "slots": {str(k): {"promoted": x.get("promoted", False), "to_ready": x.get("to_ready"),
+                                  "inproc_ms": x.get("inproc_ms"),
+                                  "steps": self.promotion_steps(p, start, x["pid"]) if x.get("promoted") else None}
+                         for k, x in sorted(new.items())},
                "replaced": len(stopped), "old_pids": sorted(pids.values()),
                "old_exits": {str(pid): exits.get(pid) for pid in pids.values()},
                "polls": len(samples), "failed_polls": len(samples) - len(good),
@@ -494,16 +630,22 @@ class WorkersBench:
         old_alive = [pid for pid in pids.values() if proc_alive(pid)]
         row["old_alive_after"] = old_alive
         if old_alive:
-            self.notes.append("N=%d r%s: replaced worker pid(s) %s still running %.1f s after `Reloaded in`; log: %s"
-                              % (n, round_no, old_alive, max(self.args.gap, 3 * self.args.poll), p.log_path))
+            self.notes.append("%s r%s: replaced worker pid(s) %s still running %.1f s after `Reloaded in`; log: %s"
+                              % (variant_key(n, standby), round_no, old_alive, max(self.args.gap, 3 * self.args.poll), p.log_path))
         for k in new:
             pids[k] = new[k]["pid"]
+        if standby:
+            row["to_standing_by"] = max(t for t, _pid, _ms in self.standing_by(p, start, standby)) - t0
         self.raw.append(row)
-        self.progress("N=%d r%s: SIGHUP -> Reloaded %.0f ms (in-process %d), new workers spawn -> READY %s ms, "
-                      "fewest READY seen %s of %d (%d polls, %d failed, max gap %s ms)" % (
-                          n, round_no, row["external"] * 1000, inproc, row["spawn_to_ready_ms"], row["min_ready"], n,
+        self.progress("%s r%s: SIGHUP -> Reloaded %.0f ms (in-process %d), slots READY %s ms after SIGHUP "
+                      "(promoted %s), fewest READY seen %s of %d (%d polls, %d failed, max gap %s ms)%s" % (
+                          variant_key(n, standby), round_no, row["external"] * 1000, inproc,
+                          [round(x["to_ready"] * 1000) if x["to_ready"] else None for x in row["slots"].values()],
+                          [k for k, x in row["slots"].items() if x["promoted"]], row["min_ready"], n,
                           row["polls"], row["failed_polls"],
-                          "%.0f" % (row["max_poll_gap"] * 1000) if row["max_poll_gap"] else "-"))
+                          "%.0f" % (row["max_poll_gap"] * 1000) if row["max_poll_gap"] else "-",
+                          "; standby standing by %.0f ms after SIGHUP" % (row["to_standing_by"] * 1000)
+                          if standby else ""))
 
     # --- aot: JDK 25 AOT cache and CDS -------------------------------------------------------
 
@@ -624,7 +766,8 @@ class WorkersBench:
                 for v in ("single", "plain"):
                     self.single_run(v, r)
                 for n in a.workers:
-                    self.workers_run(n, r)
+                    for standby in a.standby:
+                        self.workers_run(n, standby, r)
         if "aot" in a.bench:
             variants = self.prepare_aot()
             for r in range(1, a.aot_rounds + 1):
@@ -669,7 +812,7 @@ class WorkersBench:
                 len(plain), cell([r["to_started"] for r in plain]), cell([r["boot_running"] for r in plain], 1, 2),
                 cell([r["cpu"] for r in plain], 1, 2)))
             for n in a.workers:
-                rs = self.rows("startup", variant="N=%d" % n)
+                rs = self.rows("startup", workers=n)  # every standby count: standbys boot once all workers are ready
                 if not rs:
                     continue
                 wi = [v / 1000.0 for r in rs for v in r["worker_inproc_ms"] if v is not None]
@@ -688,13 +831,19 @@ class WorkersBench:
                         n, len(rs), cell([r["to_master_started"] for r in rs]),
                         cell([r["master_boot_running"] for r in rs], 1, 2), cell([r["master_cpu"] for r in rs], 1, 2)),
                 ]
+                for sb in a.standby:
+                    booted = [r for r in rs if r.get("standby") == sb and sb]
+                    if booted:
+                        out.append("| %s: standby spawn → `standing by` (in-process), after all ready / master spawn → standing by | %d | %s / %s | | |" % (
+                            variant_label(n, sb), len(booted), cell([v / 1000.0 for r in booted for v in r["standby_boot_ms"]]),
+                            cell([r["to_standing_by"] for r in booted])))
             ms_single = med([r["to_started"] for r in single])
             ms_plain = med([r["to_started"] for r in plain])
             out += ["", "| ratio (of medians) | value |", "|---|---:|"]
             if ms_single and ms_plain:
                 out.append("| single process / plain app | %.2f |" % (ms_single / ms_plain))
             for n in a.workers:
-                rs = self.rows("startup", variant="N=%d" % n)
+                rs = self.rows("startup", workers=n)
                 if not rs or not ms_single:
                     continue
                 wi = med([v / 1000.0 for r in rs for v in r["worker_inproc_ms"] if v is not None])
@@ -703,84 +852,139 @@ class WorkersBench:
                     n, med([r["to_all_ready"] for r in rs]) / ms_single))
             if len(a.workers) >= 2:
                 n0, n1 = a.workers[0], a.workers[-1]
-                r0, r1 = self.rows("startup", variant="N=%d" % n0), self.rows("startup", variant="N=%d" % n1)
+                r0, r1 = self.rows("startup", workers=n0), self.rows("startup", workers=n1)
                 if r0 and r1:
                     out.append("| all ready, N = %d / N = %d | %.2f |" % (
                         n1, n0, med([r["to_all_ready"] for r in r1]) / med([r["to_all_ready"] for r in r0])))
             out.append("")
+        variants = [(n, sb, variant_key(n, sb), variant_label(n, sb)) for n in a.workers for sb in a.standby]
+
+        def ratios(bench, key, title):
+            """standby k / standby 0 of the medians of key, for each N."""
+            lines = []
+            for n in a.workers:
+                base = med([key(r) for r in self.rows(bench, variant=variant_key(n, 0))])
+                for sb in a.standby:
+                    top = med([key(r) for r in self.rows(bench, variant=variant_key(n, sb))])
+                    if sb and base and top:
+                        lines.append("| N = %d: %s, standby %d / standby 0 | %.3f |" % (n, title, sb, top / base))
+            return ["", "| ratio (of medians) | value |", "|---|---:|"] + lines if lines else []
+
         if self.rows("respawn"):
             out += ["### (b) Respawn after SIGKILL of one worker (ms; median [min–max]; each slot killed once per master, "
-                    "so every back-off is the first, 100 ms)", "",
-                    "| | n | kill → new worker READY (log) | kill → READY on `/actuator/launcher` | kill → `exited unexpectedly` | → `Spawned` (back-off + spawn) | spawn → READY (in-process) | back-off share | fewest READY during |",
-                    "|---|---:|---|---|---|---|---|---:|---:|"]
-            for n in a.workers:
-                rs = self.rows("respawn", variant="N=%d" % n)
+                    "so every back-off is the first, 100 ms; with standbys, killed once a standby is idle)", "",
+                    "| | n | kill → new worker READY (log) | kill → READY on `/actuator/launcher` | kill → `exited unexpectedly` | → `Spawned` (back-off + spawn; 0 when promoted) | spawn or promotion → READY (in-process) | back-off share | fewest READY during | kill → next standby standing by | its spawn → standing by (in-process) |",
+                    "|---|---:|---|---|---|---|---|---:|---:|---|---|"]
+            for n, sb, key, label in variants:
+                rs = self.rows("respawn", variant=key)
                 if not rs:
                     continue
                 share = med([r["backoff_ms"] / 1000.0 / r["to_ready"] for r in rs])
-                out.append("| N = %d | %d | %s | %s | %s | %s | %s | %.1f %% | %s |" % (
-                    n, len(rs), cell([r["to_ready"] for r in rs]), cell([r["to_ready_endpoint"] for r in rs]),
+                out.append("| %s%s | %d | %s | %s | %s | %s | %s | %.1f %% | %s | %s | %s |" % (
+                    label, "" if all(r["promoted"] for r in rs) or not sb else " (%d of %d promoted)" % (
+                        sum(1 for r in rs if r["promoted"]), len(rs)),
+                    len(rs), cell([r["to_ready"] for r in rs]), cell([r["to_ready_endpoint"] for r in rs]),
                     cell([r["to_exit_seen"] for r in rs]), cell([r["exit_to_spawned"] for r in rs]),
                     cell([r["inproc_ms"] / 1000.0 for r in rs]), share * 100,
-                    min((r["min_ready"] for r in rs if r["min_ready"] is not None), default="-")))
+                    min((r["min_ready"] for r in rs if r["min_ready"] is not None), default="-"),
+                    cell([r.get("to_standing_by") for r in rs]), cell([r.get("standby_boot_ms", 0) / 1000.0 for r in rs if sb])))
+            out += ratios("respawn", lambda r: r["to_ready"], "kill → READY")
             out.append("")
         if self.rows("roll"):
             out += ["### (c) Rolling replacement on SIGHUP (restart method reload; ms; median [min–max])", "",
-                    "| | n | SIGHUP → `Reloaded in` | in-process `Reloaded in` | new worker spawn → READY | fewest READY seen (endpoint) | most workers listed | polls (failed), largest gap |",
-                    "|---|---:|---|---|---|---:|---:|---|"]
-            for n in a.workers:
-                rs = self.rows("roll", variant="N=%d" % n)
+                    "| | n | SIGHUP → `Reloaded in` | in-process `Reloaded in` | SIGHUP → first replacement (master's re-read) | SIGHUP → promoted slot READY | SIGHUP → spawned slot READY | spawned worker spawn → READY (in-process) | fewest READY seen (endpoint) | most workers listed | polls (failed), largest gap | SIGHUP → next standby standing by |",
+                    "|---|---:|---|---|---|---|---|---|---:|---:|---|---|"]
+            for n, sb, key, label in variants:
+                rs = self.rows("roll", variant=key)
                 if not rs:
                     continue
-                out.append("| N = %d | %d | %s | %s | %s | %s | %s | %d (%d), %s ms |" % (
-                    n, len(rs), cell([r["external"] for r in rs]), cell([r["inproc_ms"] / 1000.0 for r in rs]),
-                    cell([v / 1000.0 for r in rs for v in r["spawn_to_ready_ms"] if v is not None]),
+                slots = [x for r in rs for x in r["slots"].values()]
+                out.append("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d (%d), %s ms | %s |" % (
+                    label, len(rs), cell([r["external"] for r in rs]), cell([r["inproc_ms"] / 1000.0 for r in rs]),
+                    cell([r["to_first_replacement"] for r in rs]),
+                    cell([x["to_ready"] for x in slots if x["promoted"]]),
+                    cell([x["to_ready"] for x in slots if not x["promoted"]]),
+                    cell([x["inproc_ms"] / 1000.0 for x in slots if not x["promoted"] and x["inproc_ms"] is not None]),
                     min((r["min_ready"] for r in rs if r["min_ready"] is not None), default="-"),
                     max((r["max_listed"] for r in rs if r["max_listed"] is not None), default="-"),
                     sum(r["polls"] for r in rs), sum(r["failed_polls"] for r in rs),
-                    "%.0f" % (max(r["max_poll_gap"] or 0 for r in rs) * 1000)))
+                    "%.0f" % (max(r["max_poll_gap"] or 0 for r in rs) * 1000), cell([r.get("to_standing_by") for r in rs])))
+            out += ratios("roll", lambda r: r["external"], "SIGHUP → `Reloaded in`")
+            goal = []
+            for n, sb, key, label in variants:
+                rs, boot = self.rows("roll", variant=key), med([v / 1000.0 for r in self.rows("startup", variant=key)
+                                                                for v in r.get("standby_boot_ms", [])])
+                if sb and rs and boot:
+                    goal.append("| %s | %.0f | %.0f + %.0f = %.0f | %s |" % (
+                        label, med([r["external"] for r in rs]) * 1000, n * 200, boot * 1000, n * 200 + boot * 1000,
+                        "met" if med([r["external"] for r in rs]) <= n * 0.2 + boot else "not met"))
+            if goal:
+                out += ["", "| issue 16's roll goal: median `Reloaded in` ≤ N × 200 ms + one standby boot (its first, in-process) | Reloaded | bound | |",
+                        "|---|---:|---:|---|"] + goal
+            out.append("")
+        promoted = [(r["bench"], label, r["steps"]) for n, sb, key, label in variants for r in self.raw
+                    if r.get("variant") == key and r["bench"] == "respawn" and r.get("steps")]
+        promoted += [(r["bench"], label, x["steps"]) for n, sb, key, label in variants for r in self.rows("roll", variant=key)
+                     for x in r["slots"].values() if x.get("steps")]
+        if promoted:
+            names = [name for name, _p in PROMOTION_STEPS] + ["ready"]
+            out += ["### Promotions: the promoted standby's own log (ms after the master's line that promoted it, by the "
+                    "log lines' clocks; median [min–max])", "",
+                    "| | n | `Promoted to worker` | `Re-read the configuration` (in-process) | `Launched N service(s)` | web server `started on port` | `Started ...Application` | master: `is ready (after its promotion)` |",
+                    "|---|---:|---|---|---|---|---|---|"]
+            for bench in ("respawn", "roll"):
+                for _n, _sb, _key, label in variants:
+                    steps = [st for kind, lab, st in promoted if kind == bench and lab == label]
+                    if steps:
+                        cells = [cell([st.get(name) for st in steps], 1) for name in names]
+                        cells[1] += " (%s)" % cell([st.get("reread_inproc") for st in steps], 1)
+                        out.append("| %s: %s | %d | %s |" % (bench, label, len(steps), " | ".join(cells)))
             out.append("")
         if self.rows("memory") or single:
-            out += ["### (d) Memory once idle (MiB; %.0f s after ready; median [min–max])" % a.settle, "",
+            out += ["### (d) Memory once idle (MiB; %.0f s after ready, standbys idle; median [min–max])" % a.settle, "",
                     "| | n | RSS | Pss |", "|---|---:|---|---|"]
             kib = 1.0 / 1024
             out.append("| single process (`workers=1`) | %d | %s | %s |" % (
                 len(single), cell([r.get("rss") for r in single], kib), cell([r.get("pss") for r in single], kib)))
             out.append("| plain Spring Boot app | %d | %s | %s |" % (
                 len(plain), cell([r.get("rss") for r in plain], kib), cell([r.get("pss") for r in plain], kib)))
-            for n in a.workers:
-                rs = self.rows("memory", variant="N=%d" % n)
+            for n, sb, key, label in variants:
+                rs = self.rows("memory", variant=key)
                 if not rs:
                     continue
-                out.append("| N = %d: master | %d | %s | %s |" % (
-                    n, len(rs), cell([r["master_rss"] for r in rs], kib), cell([r["master_pss"] for r in rs], kib)))
-                out.append("| N = %d: each worker | %d | %s | %s |" % (
-                    n, sum(len(r["worker_rss"]) for r in rs), cell([v for r in rs for v in r["worker_rss"]], kib),
-                    cell([v for r in rs for v in r["worker_pss"]], kib)))
-                out.append("| N = %d: master + all workers | %d | %s | %s |" % (
-                    n, len(rs), cell([r["master_rss"] + sum(r["worker_rss"]) for r in rs], kib),
-                    cell([r["master_pss"] + sum(r["worker_pss"]) for r in rs if r["master_pss"]], kib)))
+                out.append("| %s: master | %d | %s | %s |" % (
+                    label, len(rs), cell([r["master_rss"] for r in rs], kib), cell([r["master_pss"] for r in rs], kib)))
+                for kind in ("worker", "standby") if sb else ("worker",):
+                    out.append("| %s: each %s | %d | %s | %s |" % (
+                        label, kind, sum(len(r[kind + "_rss"]) for r in rs), cell([v for r in rs for v in r[kind + "_rss"]], kib),
+                        cell([v for r in rs for v in r[kind + "_pss"]], kib)))
+                out.append("| %s: master + all workers and standbys | %d | %s | %s |" % (
+                    label, len(rs), cell([r["master_rss"] + sum(r["worker_rss"]) + sum(r["standby_rss"]) for r in rs], kib),
+                    cell([r["master_pss"] + sum(r["worker_pss"]) + sum(r["standby_pss"]) for r in rs if r["master_pss"]], kib)))
             s_rss = med([r.get("rss") for r in single])
-            if s_rss:
-                out += ["", "| ratio (RSS, of medians) | value |", "|---|---:|"]
-                for n in a.workers:
-                    rs = self.rows("memory", variant="N=%d" % n)
-                    if rs:
-                        out.append("| N = %d: worker / single process | %.2f |" % (n, med([v for r in rs for v in r["worker_rss"]]) / s_rss))
-                        out.append("| N = %d: master / single process | %.2f |" % (n, med([r["master_rss"] for r in rs]) / s_rss))
-                        out.append("| N = %d: master + workers / single process | %.2f |" % (
-                            n, med([r["master_rss"] + sum(r["worker_rss"]) for r in rs]) / s_rss))
+            out += ["", "| ratio (of medians) | value |", "|---|---:|"]
+            for n, sb, key, label in variants:
+                rs = self.rows("memory", variant=key)
+                w_rss, w_pss = med([v for r in rs for v in r["worker_rss"]]), med([v for r in rs for v in r["worker_pss"]])
+                if rs and s_rss:
+                    out.append("| %s: worker / single process (RSS) | %.2f |" % (label, w_rss / s_rss))
+                    out.append("| %s: master / single process (RSS) | %.2f |" % (label, med([r["master_rss"] for r in rs]) / s_rss))
+                    out.append("| %s: master + workers + standbys / single process (RSS) | %.2f |" % (
+                        label, med([r["master_rss"] + sum(r["worker_rss"]) + sum(r["standby_rss"]) for r in rs]) / s_rss))
+                sb_rss, sb_pss = med([v for r in rs for v in r["standby_rss"]]), med([v for r in rs for v in r["standby_pss"]])
+                if sb_rss and w_rss:
+                    out.append("| %s: idle standby / worker, RSS / Pss | %.2f / %.2f |" % (label, sb_rss / w_rss, sb_pss / w_pss))
             out.append("")
         stops = self.rows("stop")
         if stops:
             out += ["### SIGTERM → master exit at the end of each master's run", "",
                     "| | n | median [min–max] ms | statuses | worker pids left 1 s after the master exited |",
                     "|---|---:|---|---|---|"]
-            for n in a.workers:
-                rs = self.rows("stop", variant="N=%d" % n)
+            for n, sb, key, label in variants:
+                rs = self.rows("stop", variant=key)
                 if rs:
-                    out.append("| N = %d | %d | %s | %s | %s |" % (
-                        n, len(rs), cell([r["stop"] for r in rs]), ", ".join(sorted({str(r["status"]) for r in rs})),
+                    out.append("| %s | %d | %s | %s | %s |" % (
+                        label, len(rs), cell([r["stop"] for r in rs]), ", ".join(sorted({str(r["status"]) for r in rs})),
                         sum(len(r["left_after_1s"]) for r in rs)))
             out.append("")
         aot = self.rows("aot")
@@ -843,6 +1047,8 @@ def main():
     ap.add_argument("--rounds", type=int, default=4, help="rounds of main (default 4)")
     ap.add_argument("--warmup", type=int, default=1, help="unrecorded single/plain rounds before main (default 1)")
     ap.add_argument("--workers", default="2,4", help="numbers of workers for main (default 2,4)")
+    ap.add_argument("--standby", default="0,1",
+                    help="numbers of standbys (--oslo.service.worker.standby) for each N of main (default 0,1)")
     ap.add_argument("--aot-rounds", type=int, default=3, help="rounds of aot (default 3)")
     ap.add_argument("--aot-workers", type=int, default=2, help="workers per master in aot (default 2)")
     ap.add_argument("--no-aot-probe", dest="aot_probe", action="store_false",
@@ -872,8 +1078,9 @@ def main():
     if set(args.bench) - {"main", "aot"} or set(args.parts) - {"respawn", "roll"}:
         ap.error("unknown --bench or --parts value")
     args.workers = [int(n) for n in args.workers.split(",") if n.strip()]
-    if any(n < 2 for n in args.workers) or args.rounds < 1:
-        ap.error("--workers must be 2 or more, --rounds at least 1")
+    args.standby = [int(n) for n in args.standby.split(",") if n.strip()]
+    if any(n < 2 for n in args.workers) or args.rounds < 1 or not args.standby or any(n < 0 for n in args.standby):
+        ap.error("--workers must be 2 or more, --rounds at least 1, --standby 0 or more")
     if args.java is None:
         home = os.environ.get("JAVA_HOME")
         args.java = os.path.join(home, "bin", "java") if home else (shutil.which("java") or "java")
@@ -916,8 +1123,9 @@ def main():
     ] + ["- java: `%s` — %s" % (j, " / ".join(v.splitlines()[:2])) for j, v in versions.items()] + [
         "- JVM options: %s" % (" ".join("`%s`" % x for x in args.jvm_arg) if args.jvm_arg else "none"),
         "- jars: %s; git HEAD of this checkout: %s; run from copies in `%s`" % (hashes, pb.git_head(), copy_dir),
-        "- main: %d round(s) (+%d warm-up of single/plain), workers %s, settle %.0f s, poll %.0f ms; aot: %d round(s), N = %d"
-        % (args.rounds, args.warmup, args.workers, args.settle, args.poll * 1000, args.aot_rounds, args.aot_workers),
+        "- main: %d round(s) (+%d warm-up of single/plain), workers %s, standby %s, settle %.0f s, poll %.0f ms; "
+        "aot: %d round(s), N = %d" % (args.rounds, args.warmup, args.workers, args.standby, args.settle, args.poll * 1000,
+                                       args.aot_rounds, args.aot_workers),
         "- other benchmarks before the run (%s): %s" % (", ".join(args.wait_while) or "-", quiet),
         "- logs in `%s`" % os.path.relpath(args.results_dir, ROOT),
     ]
