@@ -131,10 +131,6 @@ final class WorkerProcess {
 		return this.promotedAt;
 	}
 
-	int epoch() {
-		return this.epoch;
-	}
-
 	/**
 	 * How many times this JVM began to start its services: 0 while it boots, 1 once
 	 * promoted; a boot deadline set for one start does not apply to the next.
