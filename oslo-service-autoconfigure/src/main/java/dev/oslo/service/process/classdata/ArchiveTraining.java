@@ -42,9 +42,6 @@ final class ArchiveTraining {
 	 */
 	static final String EXIT_PROPERTY = "spring.context.exit";
 
-	/** How a training JVM knows itself: a worker whose id is 0. */
-	static final int TRAINING_WORKER = 0;
-
 	private static final Logger logger = LoggerFactory.getLogger(ArchiveTraining.class);
 
 	private static final String TEMPORARY = ".tmp";
@@ -125,7 +122,9 @@ final class ArchiveTraining {
 		Path archive = place.archive();
 		Path temporary = archive
 			.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + TEMPORARY);
-		WorkerIdentity training = new WorkerIdentity(TRAINING_WORKER, TRAINING_WORKER,
+		// A standby's identity: it boots as a standby does, and ends before it would
+		// wait.
+		WorkerIdentity training = new WorkerIdentity(WorkerIdentity.STANDBY_ID, 1,
 				place.directory().resolve("training.sock"));
 		logger.info("Recording the classes of a worker into the {}: a JVM that exits once its context is refreshed, "
 				+ "its output in {}", place.format(), place.log());

@@ -1,6 +1,7 @@
 package dev.oslo.service.process.classdata;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The main class of the small jars that {@link ClassDataArchiveTests} archive: it exits
@@ -13,7 +14,7 @@ public final class TrainingFixture {
 
 	public static void main(String[] args) throws InterruptedException {
 		if (List.of(args).contains("hang")) {
-			Thread.sleep(Long.MAX_VALUE);
+			new CountDownLatch(1).await();
 		}
 		System.out.println("trained");
 	}
