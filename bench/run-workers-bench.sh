@@ -2,11 +2,13 @@
 # Multi-process (workers) benchmarks: worker spawn -> READY and master start -> all ready for
 # N = 2 and 4 against a single process and the plain app; respawn after SIGKILL; rolling
 # replacement on SIGHUP (READY never below N); memory per worker; and, on JDK 25, the AOT cache
-# and CDS passed to the master (the workers re-run its command line).
+# and CDS passed to the master (the workers re-run its command line); with --bench classdata, the
+# class-data archive the starter makes by itself (JDK 17 and 25).
 # Builds what is missing, then runs bench/workers_bench.py; every argument is passed on to it:
 #   bench/run-workers-bench.sh                          # main (4 rounds, N = 2,4) + aot (3 rounds), ~15 min on 2 cores
 #   bench/run-workers-bench.sh --bench main --rounds 3 --workers 2
 #   bench/run-workers-bench.sh --bench aot --aot-rounds 5 --java17 ''
+#   bench/run-workers-bench.sh --bench classdata --classdata-no-relocation
 #   bench/run-workers-bench.sh --help
 # With --sample-jar <jar> the sample jar is not built.
 # Environment: MVN_ARGS (extra Maven options, e.g. -o), REBUILD=1 (rebuild both jars even if present).
