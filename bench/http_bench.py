@@ -253,7 +253,7 @@ class SampleService(Service):
 
     def start(self):
         app_args = ["--server.port=%d" % self.port, "--oslo.service.workers=%d" % self.n,
-                    "--sample.work-queue.drain-time=0ms"]
+                    "--sample.work-queue.drain-time=0ms", "--oslo.service.worker.class-data.enabled=false"]
         if self.mgmt_port:
             app_args.append("--management.server.port=%d" % self.mgmt_port)
         self._popen([self.args.java] + list(self.args.jvm_arg) + ["-jar", self.args.sample_jar] + app_args)

@@ -37,6 +37,20 @@ the pid of the JVM that wrote it.
          -XX:AOTCache (trained once: -XX:AOTCacheOutput=... -Dspring.context.exit=onRefresh, workers=1),
          the extracted jar with a dynamic CDS archive (-XX:ArchiveClassesAtExit / -XX:SharedArchiveFile)
          on JDK 25 and on JDK 17. Plus one probe: training with workers=2 and no onRefresh.
+  classdata  the workers' class-data archive that the starter makes by itself
+         (oslo.service.worker.class-data.*), on JDK 17 (CDS) and JDK 25 (AOT cache), N = 2. Before
+         the rounds, per JDK, one master with an empty archive directory until its "Created the"
+         line (ready -> archive made, its size). Then, interleaved per round and JDK: the single
+         process (workers=1; spawn -> Started, RSS/Pss after --settle s); N = 2 without the archive
+         (class-data.enabled=false, as before the starter made one); N = 2 with the archive made
+         before. For each master: worker spawn -> READY at start-up, VmRSS and Pss of every worker
+         after --settle s, and one SIGKILL of worker 1: respawn spawn -> READY; whether each worker's
+         /proc/<pid>/cmdline has the archive option. With --classdata-no-relocation, also masters
+         (their archive trained with the same options) with -XX:ArchiveRelocationMode=0, which maps
+         the archive unrelocated so that its pages stay shared between the workers.
+
+main and aot run with class-data.enabled=false, so that their figures stay those of a master
+without the archive (and no training JVM runs beside them).
 
 Every JVM is started in a process group of its own (its workers inherit it); the whole group is
 killed with SIGKILL at the end of each run, and on any failure or interruption.
@@ -80,6 +94,11 @@ STANDING_BY_RE = re.compile(r"standby \(pid (\d+)\) is standing by \((\d+) ms af
 PROMOTED_RE = re.compile(r"Promoted standby \(pid (\d+)\) to worker (\d+), generation (\d+)")  # a roll's
 EXITED_RE = re.compile(r"worker (\d+) \(pid (\d+)\) exited with (.*)$")
 STOPPING_RE = re.compile(r"Worker (\d+) of generation (\d+) is ready; stopping worker (\d+) \(pid (\d+)\)")
+CREATED_RE = re.compile(r"Created the (CDS archive|AOT cache) (\S+) \((\d+) MiB\) in (\d+) s")
+ARCHIVE_OPTIONS = ("-XX:SharedArchiveFile=", "-XX:AOTCache=")
+# map the archive where it was made, unrelocated, so that its pages stay clean and shared
+NO_RELOCATION = ["-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"]
+NO_CLASS_DATA = "--oslo.service.worker.class-data.enabled=false"
 STARTED_RE = re.compile(r"Started (?:Sample|Plain)Application in ([\d.]+) seconds \(process running for ([\d.]+)\)")
 # what a promoted standby logs itself, in order, up to the master's READY: named steps of a promotion
 PROMOTION_STEPS = (("own", re.compile(r"Promoted to worker \d+ of generation \d+")),
@@ -88,7 +107,8 @@ PROMOTION_STEPS = (("own", re.compile(r"Promoted to worker \d+ of generation \d+
                    ("web", re.compile(r"started on port")),
                    ("started", STARTED_RE))
 # log lines that are expected and not worth reporting
-EXPECTED_WARN = ("exited unexpectedly", "SIGINT was ignored")
+EXPECTED_WARN = ("exited unexpectedly", "SIGINT was ignored",
+                 "The cluster lock of singleton periodic tasks is in an embedded H2")
 _groups = set()  # process groups of live runs, killed on exit
 
 
@@ -162,6 +182,29 @@ def memory_kib(pid):
     except OSError:
         pass
     return rss, pss
+
+
+def group_memory(master, workers, standbys=()):
+    """VmRSS and Pss (KiB) of a master, of its workers (slot -> pid, by slot) and of its idle standbys (pids)."""
+    out = {}
+    out["master_rss"], out["master_pss"] = memory_kib(master)
+    for kind, group in (("worker", [workers[k] for k in sorted(workers)]), ("standby", standbys)):
+        out[kind + "_rss"], out[kind + "_pss"] = [], []
+        for pid in group:
+            rss, pss = memory_kib(pid)
+            out[kind + "_rss"].append(rss)
+            out[kind + "_pss"].append(pss)
+    return out
+
+
+def runs_from_archive(pid):
+    """Whether a JVM's command line maps a class-data archive; None when it cannot be read."""
+    try:
+        with open("/proc/%d/cmdline" % pid, "rb") as f:
+            words = f.read().decode("utf-8", "replace").split("\0")
+    except OSError:
+        return None
+    return any(w.startswith(ARCHIVE_OPTIONS) for w in words)
 
 
 def line_pid(text):
@@ -294,6 +337,7 @@ class WorkersBench:
         self.workdir = args.results_dir
         self.raw = []
         self.notes = []  # anomalies and probe results, for the report
+        self.classdata_info = {}
         self.seq = 0
 
     # --- processes ----------------------------------------------------------------------------
@@ -343,15 +387,15 @@ class WorkersBench:
 
     # --- main: single process and plain baseline ----------------------------------------------
 
-    def single_run(self, variant, round_no, record=True):
+    def single_run(self, variant, round_no, record=True, java=None, bench="startup"):
         if variant == "plain":
             p = self.spawn(self.args.java, "plain", self.args.plain_jar, ["--plain.work-queue.drain-time=0ms"])
         else:
-            p = self.spawn(self.args.java, "single", self.args.sample_jar,
+            p = self.spawn(java or self.args.java, "single", self.args.sample_jar,
                            ["--oslo.service.workers=1", "--sample.work-queue.drain-time=0ms"])
         try:
             _i, t, m = wait_line(p, STARTED_RE, 0, self.args.timeout_step, pid=p.proc.pid, what="Started ...Application")
-            row = {"bench": "startup", "variant": variant, "round": round_no, "to_started": t - p.t_spawn,
+            row = {"bench": bench, "variant": variant, "round": round_no, "to_started": t - p.t_spawn,
                    "cpu": pb.cpu_seconds(p.proc.pid), "boot_running": float(m.group(2)), "load1": p.load1}
             if record:
                 time.sleep(self.args.settle)
@@ -423,7 +467,7 @@ class WorkersBench:
         p = self.spawn(self.args.java, name, self.args.sample_jar,
                        ["--oslo.service.workers=%d" % n, "--oslo.service.worker.standby=%d" % standby,
                         "--oslo.service.worker.boot-timeout=%ds" % self.args.timeout_step,
-                        "--sample.work-queue.drain-time=0ms", "--management.server.port=%d" % management_port])
+                        "--sample.work-queue.drain-time=0ms", "--management.server.port=%d" % management_port, NO_CLASS_DATA])
         poller = None
         try:
             row = self.startup_phase(p, n, self.args.java_label, variant, round_no)
@@ -444,13 +488,7 @@ class WorkersBench:
             # (d) memory, idle
             mem = {"bench": "memory", "variant": variant, "workers": n, "standby": standby, "round": round_no,
                    "load1": p.load1}
-            mem["master_rss"], mem["master_pss"] = memory_kib(p.proc.pid)
-            for kind, group in (("worker", [pids[k] for k in sorted(pids)]), ("standby", idle)):
-                mem[kind + "_rss"], mem[kind + "_pss"] = [], []
-                for pid in group:
-                    rss, pss = memory_kib(pid)
-                    mem[kind + "_rss"].append(rss)
-                    mem[kind + "_pss"].append(pss)
+            mem.update(group_memory(p.proc.pid, pids, idle))
             self.raw.append(mem)
             self.progress("%s r%s: RSS master %.0f MiB, workers %s MiB, standbys %s MiB" % (
                 variant, round_no, mem["master_rss"] / 1024, [round(r / 1024) for r in mem["worker_rss"] if r],
@@ -523,7 +561,7 @@ class WorkersBench:
         out["reread_inproc"] = reread_ms
         return out
 
-    def respawn_round(self, p, poller, n, standby, slot, pid, round_no):
+    def respawn_round(self, p, poller, n, standby, slot, pid, round_no, bench="respawn", variant=None):
         mpid = p.proc.pid
         to = self.args.timeout_step
         self.await_idle_standbys(poller, standby)
@@ -545,12 +583,13 @@ class WorkersBench:
             raise pb.BenchError("READY of pid %s, expected %d; log: %s" % (m.group(2), new_pid, p.log_path))
         t_ep = poller.first(t0, lambda ws: any(w[0] == slot and w[1] == new_pid and w[2] == "READY" for w in ws), 10.0)
         window = [ws for _t, ws in poller.window(t0, t_ready) if ws is not None]
-        row = {"bench": "respawn", "variant": variant_key(n, standby), "workers": n, "standby": standby,
+        row = {"bench": bench, "variant": variant or variant_key(n, standby), "workers": n, "standby": standby,
                "round": round_no, "slot": slot, "promoted": promoted,
                "to_ready": t_ready - t0, "to_exit_seen": t_exit - t0, "exit_to_spawned": t_spawn - t_exit,
                "spawn_to_ready": t_ready - t_spawn, "inproc_ms": int(m.group(3)), "backoff_ms": delay_ms,
                "to_ready_endpoint": (t_ep - t0) if t_ep else None,
-               "min_ready": min((ready_count(ws) for ws in window), default=None), "load1": pb.loadavg().split()[0]}
+               "min_ready": min((ready_count(ws) for ws in window), default=None), "load1": pb.loadavg().split()[0],
+               "archived": runs_from_archive(new_pid)}
         if promoted:
             row["steps"] = self.promotion_steps(p, start, new_pid)
         if standby:
@@ -703,8 +742,8 @@ class WorkersBench:
         name, java, jar, jvm = variant
         n = self.args.aot_workers
         label = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        p = self.spawn(java, "aot-" + label, jar, ["--oslo.service.workers=%d" % n, "--sample.work-queue.drain-time=0ms"],
-                       jvm_args=jvm)
+        p = self.spawn(java, "aot-" + label, jar, ["--oslo.service.workers=%d" % n, "--sample.work-queue.drain-time=0ms",
+                                                   NO_CLASS_DATA], jvm_args=jvm)
         try:
             row = self.startup_phase(p, n, name.split()[0], name, round_no, bench="aot")
         finally:
@@ -751,6 +790,73 @@ class WorkersBench:
         self.progress("probe (train with workers=2): master status %s, SIGTERM -> exit %.1f s; %d JVM error line(s)" % (
             status, secs, sum(1 for x in keep if "[error" in x)))
 
+    # --- classdata: the archive the starter makes by itself --------------------------------------
+
+    def classdata_javas(self):
+        a = self.args
+        return [(label, java) for label, java in (("17", a.java17), ("25", a.java25)) if java]
+
+    def classdata_variants(self):
+        """(suffix, JVM options of the master) of the masters with the archive."""
+        variants = [(" + archive", [])]
+        if self.args.classdata_no_relocation:
+            variants.append((" + archive, no relocation", NO_RELOCATION))
+        return variants
+
+    def prepare_classdata(self, label, java, suffix, jvm_args):
+        """One master with an empty archive directory, until the starter has made its archive."""
+        a = self.args
+        key = label + re.sub(r"[^a-z0-9]+", "-", suffix.lower()).rstrip("-")
+        cache = os.path.join(a.aot_dir, "classdata-" + key)
+        n = a.aot_workers
+        p = self.spawn(java, "classdata-%s-train" % key, a.sample_jar,
+                       ["--oslo.service.workers=%d" % n, "--sample.work-queue.drain-time=0ms",
+                        "--management.server.port=%d" % pb.free_port(),
+                        "--oslo.service.worker.class-data.directory=" + cache], jvm_args=jvm_args)
+        try:
+            _i, t_ready, _m = wait_line(p, ALL_READY_RE, 0, a.timeout_step, pid=p.proc.pid, what="worker(s) ready")
+            _i, t_made, m = wait_line(p, CREATED_RE, 0, 600.0, pid=p.proc.pid, what="Created the class-data archive")
+        finally:
+            self.end(p)
+        log = os.path.join(os.path.dirname(m.group(2)), "training.log")
+        with open(log, "rb") as f:
+            text = f.read().decode("utf-8", "replace")
+        self.classdata_info[label + suffix] = {"format": m.group(1), "archive": m.group(2), "mib": int(m.group(3)),
+                                      "ready_to_made": t_made - t_ready, "training_log_warnings": text.count("[warning]")}
+        self.progress("classdata %s%s: %s of %s MiB made %.1f s after the workers were ready" % (
+            label, suffix, m.group(1), m.group(3), t_made - t_ready))
+        return cache
+
+    def classdata_run(self, label, java, cache, round_no, suffix="", jvm_args=()):
+        """A master with N workers, without the archive (cache None) or with the one made before."""
+        a = self.args
+        n = a.aot_workers
+        variant = "%s N=%d%s" % (label, n, suffix)
+        management_port = pb.free_port()
+        app_args = ["--oslo.service.workers=%d" % n, "--oslo.service.worker.standby=0",
+                    "--sample.work-queue.drain-time=0ms", "--management.server.port=%d" % management_port]
+        app_args.append("--oslo.service.worker.class-data.directory=" + cache if cache else NO_CLASS_DATA)
+        p = self.spawn(java, "classdata-" + re.sub(r"[^a-z0-9]+", "-", variant.lower()).strip("-"), a.sample_jar,
+                       app_args, jvm_args=jvm_args)
+        poller = None
+        try:
+            row = self.startup_phase(p, n, label, variant, round_no, bench="classdata")
+            pids = dict(row["worker_pids"])
+            row["archived"] = [runs_from_archive(pids[k]) for k in sorted(pids)]
+            poller = Poller(management_port, a.poll)
+            poller.start()
+            time.sleep(a.settle)
+            row.update(group_memory(p.proc.pid, pids))
+            self.raw.append(row)
+            self.respawn_round(p, poller, n, 0, 1, pids[1], round_no, bench="classdata-respawn", variant=variant)
+        finally:
+            if poller:
+                poller.stopped.set()
+            self.end(p)
+        self.progress("classdata %-16s r%s: workers spawn->READY %s ms (archive %s), RSS %s MiB, Pss %s MiB" % (
+            variant, round_no, row["worker_inproc_ms"], row["archived"],
+            [round(r / 1024) for r in row["worker_rss"] if r], [round(r / 1024) for r in row["worker_pss"] if r]))
+
     # --- driver -------------------------------------------------------------------------------
 
     def progress(self, text):
@@ -775,8 +881,75 @@ class WorkersBench:
                     self.aot_run(v, r)
             if a.aot_probe:
                 self.aot_probe()
+        if "classdata" in a.bench:
+            caches = {(label, suffix): self.prepare_classdata(label, java, suffix, jvm)
+                      for label, java in self.classdata_javas() for suffix, jvm in self.classdata_variants()}
+            for r in range(1, a.aot_rounds + 1):
+                for label, java in self.classdata_javas():
+                    self.single_run("%s single" % label, r, java=java, bench="classdata-single")
+                    self.classdata_run(label, java, None, r)
+                    for suffix, jvm in self.classdata_variants():
+                        self.classdata_run(label, java, caches[(label, suffix)], r, suffix, jvm)
 
     # --- report -------------------------------------------------------------------------------
+
+    def classdata_report(self, cell, med):
+        a = self.args
+        n = a.aot_workers
+        out = ["### (f) The workers' class-data archive made by the starter (N = %d; %d interleaved rounds; "
+               "ms or MiB, median [min–max])" % (n, a.aot_rounds), "",
+               "| JDK, variant | masters | worker spawn → READY (start-up, every worker) | respawn: spawn → READY "
+               "| RSS per worker | Pss per worker | Pss / RSS | master spawn → all ready | from the archive |",
+               "|---|---:|---|---|---|---|---:|---|---|"]
+        meds = {}
+        for label, _java in self.classdata_javas():
+            single = self.rows("classdata-single", variant="%s single" % label)
+            if single:
+                rss, pss = mib([r.get("rss") for r in single]), mib([r.get("pss") for r in single])
+                out.append("| %s, single process: spawn → `Started` | %d | %s | | %s (process) | %s (process) | %.2f | | |" % (
+                    label, len(single), cell([r["to_started"] for r in single]), cell(rss, 1), cell(pss, 1),
+                    med(pss) / med(rss) if rss and pss else float("nan")))
+                meds[label + " single"] = (med([r["to_started"] for r in single]), None, med(rss), med(pss))
+            for suffix in [""] + [v[0] for v in self.classdata_variants()]:
+                variant = "%s N=%d%s" % (label, n, suffix)
+                rs = self.rows("classdata", variant=variant)
+                if not rs:
+                    continue
+                wi = [v / 1000.0 for r in rs for v in r["worker_inproc_ms"] if v is not None]
+                resp = [r["inproc_ms"] / 1000.0 for r in self.rows("classdata-respawn", variant=variant)]
+                rss = mib([v for r in rs for v in r["worker_rss"]])
+                pss = mib([v for r in rs for v in r["worker_pss"]])
+                archived = [x for r in rs for x in r["archived"]] + [
+                    r.get("archived") for r in self.rows("classdata-respawn", variant=variant)]
+                meds[variant] = (med(wi), med(resp), med(rss), med(pss))
+                out.append("| %s, N = %d%s | %d | %s | %s | %s | %s | %.2f | %s | %d of %d workers |" % (
+                    label, n, suffix, len(rs), cell(wi), cell(resp), cell(rss, 1), cell(pss, 1),
+                    med(pss) / med(rss) if rss and pss else float("nan"), cell([r["to_all_ready"] for r in rs]),
+                    sum(1 for x in archived if x), len(archived)))
+        out += ["", "| ratio (of medians) | worker spawn → READY | respawn spawn → READY | RSS per worker | Pss per worker |",
+                "|---|---:|---:|---:|---:|"]
+        for label, _java in self.classdata_javas():
+            without = meds.get("%s N=%d" % (label, n))
+            for suffix, _jvm in self.classdata_variants():
+                with_ = meds.get("%s N=%d%s" % (label, n, suffix))
+                if with_ and without:
+                    out.append("| %s: N = %d%s / N = %d | %s |" % (label, n, suffix, n, " | ".join(
+                        "%.2f" % (x / y) if x and y else "-" for x, y in zip(with_, without))))
+            single = meds.get(label + " single")
+            for suffix in [""] + [v[0] for v in self.classdata_variants()]:
+                workers = meds.get("%s N=%d%s" % (label, n, suffix))
+                if single and workers:
+                    out.append("| %s: N = %d%s / single process (worker spawn → READY / single start; memory per worker / process) | %s | | %s | %s |" % (
+                        label, n, suffix, "%.2f" % (workers[0] / single[0]) if workers[0] and single[0] else "-",
+                        "%.2f" % (workers[2] / single[2]) if workers[2] and single[2] else "-",
+                        "%.2f" % (workers[3] / single[3]) if workers[3] and single[3] else "-"))
+        out += ["", "Made by the starter (one master per JDK, before the rounds):", ""]
+        for label, info in self.classdata_info.items():
+            out.append("- JDK %s: %s of %d MiB, made %.1f s after `%d worker(s) ready`; `training.log` has %d JVM "
+                       "warnings" % (label, info["format"], info["mib"], info["ready_to_made"], n,
+                                     info["training_log_warnings"]))
+        out.append("")
+        return out
 
     def rows(self, bench, **kw):
         return [r for r in self.raw if r["bench"] == bench and all(r.get(k) == v for k, v in kw.items())]
@@ -1026,6 +1199,8 @@ class WorkersBench:
                             probe["cmd"], probe["status"], probe["stop_seconds"], probe["cache"]), ""]
                 out += ["    " + x[:200] for x in probe["lines"]]
             out.append("")
+        if self.rows("classdata"):
+            out += self.classdata_report(cell, med)
         if self.notes:
             out += ["### Anomalies seen in the logs", ""]
             seen = set()
@@ -1039,9 +1214,14 @@ class WorkersBench:
         return "\n".join(out)
 
 
+def mib(values):
+    return [v / 1024.0 for v in values if v is not None]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--bench", default="main,aot", help="comma-separated subset of main,aot (default both)")
+    ap.add_argument("--bench", default="main,aot",
+                    help="comma-separated subset of main,aot,classdata (default main,aot)")
     ap.add_argument("--parts", default="respawn,roll",
                     help="what main does with each master after start-up and memory: subset of respawn,roll")
     ap.add_argument("--rounds", type=int, default=4, help="rounds of main (default 4)")
@@ -1053,6 +1233,8 @@ def main():
     ap.add_argument("--aot-workers", type=int, default=2, help="workers per master in aot (default 2)")
     ap.add_argument("--no-aot-probe", dest="aot_probe", action="store_false",
                     help="skip the probe that trains an AOT cache with workers=2")
+    ap.add_argument("--classdata-no-relocation", action="store_true",
+                    help="classdata: also masters with %s (the archive's pages stay shared)" % " ".join(NO_RELOCATION))
     ap.add_argument("--settle", type=float, default=5.0, help="seconds after ready before reading memory (default 5)")
     ap.add_argument("--gap", type=float, default=1.0, help="seconds between a respawn/roll and the next step (default 1)")
     ap.add_argument("--poll", type=float, default=0.1, help="period of the /actuator/launcher poll, s (default 0.1)")
@@ -1075,7 +1257,7 @@ def main():
 
     args.bench = [b.strip() for b in args.bench.split(",") if b.strip()]
     args.parts = [b.strip() for b in args.parts.split(",") if b.strip()]
-    if set(args.bench) - {"main", "aot"} or set(args.parts) - {"respawn", "roll"}:
+    if set(args.bench) - {"main", "aot", "classdata"} or set(args.parts) - {"respawn", "roll"}:
         ap.error("unknown --bench or --parts value")
     args.workers = [int(n) for n in args.workers.split(",") if n.strip()]
     args.standby = [int(n) for n in args.standby.split(",") if n.strip()]
@@ -1084,7 +1266,8 @@ def main():
     if args.java is None:
         home = os.environ.get("JAVA_HOME")
         args.java = os.path.join(home, "bin", "java") if home else (shutil.which("java") or "java")
-    javas = [args.java] + ([args.java25] + ([args.java17] if args.java17 else []) if "aot" in args.bench else [])
+    javas = [args.java] + ([args.java25] + ([args.java17] if args.java17 else [])
+                           if {"aot", "classdata"} & set(args.bench) else [])
     versions, real = {}, set()
     for j in javas:
         if os.path.realpath(shutil.which(j) or j) not in real:
@@ -1124,7 +1307,7 @@ def main():
         "- JVM options: %s" % (" ".join("`%s`" % x for x in args.jvm_arg) if args.jvm_arg else "none"),
         "- jars: %s; git HEAD of this checkout: %s; run from copies in `%s`" % (hashes, pb.git_head(), copy_dir),
         "- main: %d round(s) (+%d warm-up of single/plain), workers %s, standby %s, settle %.0f s, poll %.0f ms; "
-        "aot: %d round(s), N = %d" % (args.rounds, args.warmup, args.workers, args.standby, args.settle, args.poll * 1000,
+        "aot and classdata: %d round(s), N = %d" % (args.rounds, args.warmup, args.workers, args.standby, args.settle, args.poll * 1000,
                                        args.aot_rounds, args.aot_workers),
         "- other benchmarks before the run (%s): %s" % (", ".join(args.wait_while) or "-", quiet),
         "- logs in `%s`" % os.path.relpath(args.results_dir, ROOT),
@@ -1155,7 +1338,8 @@ def main():
         kill_all_groups()
         with open(os.path.join(args.results_dir, "raw.json"), "w") as f:
             json.dump({"header": header, "load_at_start": load_at_start, "load_at_end": pb.loadavg(),
-                       "aot": getattr(bench, "aot_info", None), "notes": bench.notes, "runs": bench.raw}, f, indent=1)
+                       "aot": getattr(bench, "aot_info", None), "classdata": bench.classdata_info,
+                       "notes": bench.notes, "runs": bench.raw}, f, indent=1)
         shutil.rmtree(copy_dir, ignore_errors=True)
     watcher.stopped.set()
     header.append("- other benchmarks during the run: %s" % watcher.summary())
