@@ -102,7 +102,7 @@ NO_CLASS_DATA = "--oslo.service.worker.class-data.enabled=false"
 STARTED_RE = re.compile(r"Started (?:Sample|Plain)Application in ([\d.]+) seconds \(process running for ([\d.]+)\)")
 # what a promoted standby logs itself, in order, up to the master's READY: named steps of a promotion
 PROMOTION_STEPS = (("own", re.compile(r"Promoted to worker \d+ of generation \d+")),
-                   ("reread", re.compile(r"Re-read the configuration in (\d+) ms")),
+                   ("reread", re.compile(r"Re-read the configuration at promotion in (\d+) ms")),
                    ("services", re.compile(r"Launched \d+ service\(s\)")),
                    ("web", re.compile(r"started on port")),
                    ("started", STARTED_RE))

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import dev.oslo.service.internal.ProcessExit;
@@ -142,6 +140,7 @@ public final class LauncherRuntime implements AutoCloseable {
 		if (link == null || !link.isStandby()) {
 			return true;
 		}
+		StandbyPreparation.warmUp(this.refresher);
 		Optional<WorkerChannel.Promotion> promotion;
 		try {
 			promotion = link.standBy(this.reloads);
@@ -159,25 +158,9 @@ public final class LauncherRuntime implements AutoCloseable {
 		}
 		logger.info("Promoted to worker {} of generation {}", promotion.get().id(), promotion.get().generation());
 		if (promotion.get().refresh() && this.refresher != null) {
-			rereadConfiguration(this.refresher);
+			StandbyPreparation.reread(this.refresher, "at promotion");
 		}
 		return true;
-	}
-
-	private static void rereadConfiguration(ConfigurationRefresher refresher) {
-		long started = System.nanoTime();
-		try {
-			Set<String> changed = refresher.refresh();
-			logger.info("Re-read the configuration in {} ms; changed keys: {}",
-					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), changed);
-		}
-		catch (InvalidConfigurationException ex) {
-			logger.error("The configuration re-read at promotion is invalid; starting on the one read at boot: {}",
-					ex.getMessage());
-		}
-		catch (RuntimeException ex) {
-			logger.error("Could not re-read the configuration at promotion; starting on the one read at boot", ex);
-		}
 	}
 
 	/**
