@@ -127,11 +127,13 @@ public final class LauncherRuntime implements AutoCloseable {
 
 	/**
 	 * In a standby (a worker JVM its master keeps booted and idle), wait until the master
-	 * promotes it; call it before the services start. The promoted standby re-reads its
-	 * configuration first when the master has reloaded since the standby booted, as a
-	 * SIGHUP would; an invalid configuration is logged and the one it booted with is
-	 * kept. A dismissed standby (the master stops, or needs fewer standbys) exits the
-	 * process with status 0. Elsewhere this returns at once.
+	 * promotes it; call it before the services start. It first warms up (a configuration
+	 * re-read, the platform MBean server), and re-reads its configuration each time the
+	 * master reloads while it waits. The promoted standby re-reads its configuration once
+	 * more when it has not read the master's latest, as a SIGHUP would; an invalid
+	 * configuration is logged and the one in force kept. A dismissed standby (the master
+	 * stops, or needs fewer standbys) exits the process with status 0. Elsewhere this
+	 * returns at once.
 	 * @return {@code true} to go on and start the services; {@code false} when the
 	 * standby was dismissed
 	 */
@@ -143,7 +145,8 @@ public final class LauncherRuntime implements AutoCloseable {
 		StandbyPreparation.warmUp(this.refresher);
 		Optional<WorkerChannel.Promotion> promotion;
 		try {
-			promotion = link.standBy(this.reloads);
+			promotion = link.standBy(this.reloads,
+					() -> StandbyPreparation.reread(this.refresher, "while standing by, after the master's reload"));
 		}
 		catch (InterruptedException ex) {
 			// The JVM is exiting: a signal's default action, whose shutdown hook closes
@@ -156,8 +159,9 @@ public final class LauncherRuntime implements AutoCloseable {
 			this.exit.exit(0);
 			return false;
 		}
-		logger.info("Promoted to worker {} of generation {}", promotion.get().id(), promotion.get().generation());
-		if (promotion.get().refresh() && this.refresher != null) {
+		logger.info("Promoted to worker {} of generation {}{}", promotion.get().id(), promotion.get().generation(),
+				promotion.get().refresh() ? "; re-reading the configuration" : "; its configuration is the master's");
+		if (promotion.get().refresh()) {
 			StandbyPreparation.reread(this.refresher, "at promotion");
 		}
 		return true;

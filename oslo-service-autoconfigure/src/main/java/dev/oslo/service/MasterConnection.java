@@ -3,6 +3,7 @@ package dev.oslo.service;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import dev.oslo.service.process.WorkerChannel;
@@ -57,20 +58,22 @@ final class MasterConnection implements ReloadListener, AutoCloseable {
 
 	/**
 	 * In a standby: connect to the master, tell it the standby has booted, and wait for
-	 * its promotion.
+	 * its promotion, re-reading the configuration each time the master reloads.
 	 * @param reloads the worker's reload coordinator, which runs the master's reload
 	 * commands once promoted
+	 * @param reread re-reads the configuration; {@code true} when it succeeded
 	 * @return the promotion, or empty when the master dismissed the standby or cannot be
 	 * reached
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	Optional<WorkerChannel.Promotion> standBy(ReloadCoordinator reloads) throws InterruptedException {
+	Optional<WorkerChannel.Promotion> standBy(ReloadCoordinator reloads, BooleanSupplier reread)
+			throws InterruptedException {
 		WorkerChannel open = connect(reloads);
 		if (open == null) {
 			return Optional.empty();
 		}
 		logger.info("Standby booted; waiting for its master to promote it");
-		Optional<WorkerChannel.Promotion> promotion = open.standBy();
+		Optional<WorkerChannel.Promotion> promotion = open.standBy(reread);
 		promotion.ifPresent((promoted) -> this.identity = this.identity.promotedTo(promoted));
 		return promotion;
 	}

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a standby worker does so that its promotion is quick: while it is idle it pays the
- * first-time costs that the promotion would otherwise pay, and at promotion it re-reads
- * the configuration when the master asks.
+ * first-time costs that the promotion would otherwise pay, and re-reads the configuration
+ * when the master reloads; at promotion it re-reads it only if it has not read the
+ * master's latest.
  */
 final class StandbyPreparation {
 
@@ -29,24 +30,28 @@ final class StandbyPreparation {
 	 */
 	static void warmUp(@Nullable ConfigurationRefresher refresher) {
 		long started = System.nanoTime();
-		if (refresher != null) {
-			reread(refresher, "while standing by");
-		}
+		reread(refresher, "while standing by");
 		ManagementFactory.getPlatformMBeanServer();
 		logger.info("Standby warmed up in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 	}
 
 	/**
 	 * Re-read the configuration; an invalid one is logged and the one in force kept.
-	 * @param refresher the configuration refresher
+	 * @param refresher the configuration refresher, if the application has one
 	 * @param when when this happens, for the log
+	 * @return {@code true} when the configuration was re-read, or there is none to
+	 * re-read
 	 */
-	static void reread(ConfigurationRefresher refresher, String when) {
+	static boolean reread(@Nullable ConfigurationRefresher refresher, String when) {
+		if (refresher == null) {
+			return true;
+		}
 		long started = System.nanoTime();
 		try {
 			Set<String> changed = refresher.refresh();
 			logger.info("Re-read the configuration {} in {} ms; changed keys: {}", when,
 					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), changed);
+			return true;
 		}
 		catch (InvalidConfigurationException ex) {
 			logger.error("The configuration re-read {} is invalid; keeping the one in force: {}", when,
@@ -55,6 +60,7 @@ final class StandbyPreparation {
 		catch (RuntimeException ex) {
 			logger.error("Could not re-read the configuration {}; keeping the one in force", when, ex);
 		}
+		return false;
 	}
 
 }

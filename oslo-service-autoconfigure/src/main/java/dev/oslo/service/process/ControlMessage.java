@@ -15,8 +15,8 @@ import java.util.Optional;
 record ControlMessage(Type type, String detail) {
 
 	/**
-	 * The keywords: STANDBY, READY, HEARTBEAT, RELOADED and THREADS go from worker to
-	 * master, the others the other way.
+	 * The keywords: STANDBY, READY, HEARTBEAT, RELOADED, REREAD_DONE and THREADS go from
+	 * worker to master, the others the other way.
 	 */
 	enum Type {
 
@@ -35,6 +35,12 @@ record ControlMessage(Type type, String detail) {
 		 */
 		RELOADED,
 
+		/**
+		 * An idle standby has re-read its configuration, in answer to {@link #REREAD};
+		 * the detail is the master's configuration epoch it read.
+		 */
+		REREAD_DONE,
+
 		/** The worker's thread stacks, in answer to {@link #THREAD_DUMP}. */
 		THREADS,
 
@@ -52,6 +58,12 @@ record ControlMessage(Type type, String detail) {
 		 * for a missed deadline.
 		 */
 		THREAD_DUMP,
+
+		/**
+		 * The master has reloaded: an idle standby re-reads its configuration now, so
+		 * that its promotion need not; the detail is the master's configuration epoch.
+		 */
+		REREAD,
 
 		/**
 		 * The master promotes a standby to a worker slot; the detail is a

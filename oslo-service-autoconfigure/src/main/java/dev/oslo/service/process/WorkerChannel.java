@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,6 +33,8 @@ public final class WorkerChannel implements AutoCloseable {
 	/** How often a worker reports that it is alive. */
 	static final long HEARTBEAT_MILLIS = 1000;
 
+	private static final int DECIDED = -1;
+
 	private static final Logger logger = LoggerFactory.getLogger(WorkerChannel.class);
 
 	private volatile WorkerIdentity identity;
@@ -42,6 +46,12 @@ public final class WorkerChannel implements AutoCloseable {
 	private final ScheduledExecutorService heartbeats;
 
 	private final CompletableFuture<Optional<Promotion>> promotion = new CompletableFuture<>();
+
+	/**
+	 * What a waiting standby's thread has to do: re-read for a master's epoch (0 and up),
+	 * or {@link #DECIDED}.
+	 */
+	private final BlockingQueue<Integer> standbyTasks = new LinkedBlockingQueue<>();
 
 	private volatile boolean standingBy;
 
@@ -72,19 +82,23 @@ public final class WorkerChannel implements AutoCloseable {
 
 	/**
 	 * Tell the master that this standby has booted, and wait until the master promotes it
-	 * to a slot or dismisses it (its stop command, or its end).
+	 * to a slot or dismisses it (its stop command, or its end). Meanwhile, each time the
+	 * master reloads, re-read the configuration on this thread, and tell the master when
+	 * that succeeded, so that the promotion need not re-read it again.
+	 * @param reread re-reads the configuration; {@code true} when it succeeded
 	 * @return the promotion, or empty when the standby was dismissed
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	public Optional<Promotion> standBy() throws InterruptedException {
+	public Optional<Promotion> standBy(BooleanSupplier reread) throws InterruptedException {
 		this.standingBy = true;
 		this.connection.send(ControlMessage.of(ControlMessage.Type.STANDBY));
-		try {
-			return this.promotion.get();
+		while (!this.promotion.isDone()) {
+			int epoch = this.standbyTasks.take();
+			if (epoch != DECIDED && !this.promotion.isDone() && reread.getAsBoolean()) {
+				this.connection.send(new ControlMessage(ControlMessage.Type.REREAD_DONE, Integer.toString(epoch)));
+			}
 		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("The promotion cannot fail", ex);
-		}
+		return this.promotion.join();
 	}
 
 	/**
@@ -127,6 +141,7 @@ public final class WorkerChannel implements AutoCloseable {
 				}
 				case MUTATE -> this.commands.reload("the master asked worker " + this.identity.id() + " to reload");
 				case PROMOTE -> promoted(message.detail());
+				case REREAD -> rereadAsked(message.detail());
 				case THREAD_DUMP -> sendThreadDump();
 				default -> logger.debug("Ignoring {} from the master", message.type());
 			}
@@ -157,6 +172,16 @@ public final class WorkerChannel implements AutoCloseable {
 		}
 		this.identity = this.identity.promotedTo(promotion.get());
 		this.promotion.complete(promotion);
+		this.standbyTasks.add(DECIDED);
+	}
+
+	private void rereadAsked(String detail) {
+		try {
+			this.standbyTasks.add(Math.max(0, Integer.parseInt(detail.trim())));
+		}
+		catch (NumberFormatException ex) {
+			logger.warn("Ignoring a malformed request to re-read the configuration: {}", detail);
+		}
 	}
 
 	/**
@@ -164,7 +189,11 @@ public final class WorkerChannel implements AutoCloseable {
 	 * stop.
 	 */
 	private boolean dismissed() {
-		return this.standingBy && this.promotion.complete(Optional.empty());
+		boolean dismissed = this.standingBy && this.promotion.complete(Optional.empty());
+		if (dismissed) {
+			this.standbyTasks.add(DECIDED);
+		}
+		return dismissed;
 	}
 
 	private static Thread daemon(Runnable runnable, String name) {

@@ -8,8 +8,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One worker JVM as its master sees it: the process, its control connection once the
@@ -17,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * {@value WorkerIdentity#STANDBY_ID} until it is {@linkplain #promote promoted}.
  */
 final class WorkerProcess {
+
+	private static final Logger logger = LoggerFactory.getLogger(WorkerProcess.class);
 
 	private final Process process;
 
@@ -44,7 +49,7 @@ final class WorkerProcess {
 
 	private volatile int generation;
 
-	private volatile int epoch;
+	private final AtomicInteger epoch;
 
 	private volatile int starts;
 
@@ -61,7 +66,7 @@ final class WorkerProcess {
 	WorkerProcess(int id, int generation, int epoch, Process process) {
 		this.id = id;
 		this.generation = generation;
-		this.epoch = epoch;
+		this.epoch = new AtomicInteger(epoch);
 		this.process = process;
 		process.onExit().thenRun(() -> {
 			this.state = WorkerState.EXITED;
@@ -172,6 +177,7 @@ final class WorkerProcess {
 				this.ready.complete(null);
 			}
 			case RELOADED -> this.reloads.add(message.detail());
+			case REREAD_DONE -> reread(message.detail());
 			case THREADS -> this.threadDumps.add(message.detail());
 			default -> {
 			}
@@ -246,17 +252,42 @@ final class WorkerProcess {
 	 */
 	boolean promote(int slot, int generation, int masterEpoch) {
 		ControlConnection channel = this.connection;
-		WorkerChannel.Promotion promotion = new WorkerChannel.Promotion(slot, generation, masterEpoch != this.epoch);
+		WorkerChannel.Promotion promotion = new WorkerChannel.Promotion(slot, generation,
+				masterEpoch > this.epoch.get());
 		if (channel == null || !channel.send(new ControlMessage(ControlMessage.Type.PROMOTE, promotion.encode()))) {
 			return false;
 		}
 		this.id = slot;
 		this.generation = generation;
-		this.epoch = masterEpoch;
+		this.epoch.accumulateAndGet(masterEpoch, Math::max);
 		this.starts++;
 		this.promotedAt = Instant.now();
 		this.state = WorkerState.STARTING;
 		return true;
+	}
+
+	/**
+	 * Ask this idle standby to re-read its configuration now, so that its promotion need
+	 * not; its answer brings its epoch up to the master's.
+	 * @param masterEpoch the master's configuration epoch now
+	 * @return whether the request was sent
+	 */
+	boolean requestReread(int masterEpoch) {
+		ControlConnection channel = this.connection;
+		return this.state == WorkerState.STANDBY && channel != null
+				&& channel.send(new ControlMessage(ControlMessage.Type.REREAD, Integer.toString(masterEpoch)));
+	}
+
+	private void reread(String detail) {
+		try {
+			int read = Integer.parseInt(detail.trim());
+			if (this.epoch.getAndAccumulate(read, Math::max) < read) {
+				logger.info("{} re-read the configuration of the master's reload {}", describe(), read);
+			}
+		}
+		catch (NumberFormatException ex) {
+			logger.warn("{} sent a malformed answer to a re-read: {}", describe(), detail);
+		}
 	}
 
 	/**

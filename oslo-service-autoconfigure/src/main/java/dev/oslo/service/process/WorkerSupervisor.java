@@ -173,6 +173,7 @@ public final class WorkerSupervisor implements AutoCloseable {
 			for (Slot slot : this.slots) {
 				replacements.add(replacementFor(slot, next));
 			}
+			rereadInIdleStandbys();
 		}
 		int swapped = 0;
 		try {
@@ -209,6 +210,14 @@ public final class WorkerSupervisor implements AutoCloseable {
 		return replacement;
 	}
 
+	/**
+	 * The master has reloaded: the idle standbys re-read their configuration now rather
+	 * than at their promotion.
+	 */
+	private void rereadInIdleStandbys() {
+		this.standbys.forEach((standby) -> standby.requestReread(this.epoch));
+	}
+
 	private void swap(Slot slot, WorkerProcess replacement, int next, Duration stopTimeout)
 			throws InterruptedException {
 		Duration bootTimeout = this.settings.get().bootTimeout();
@@ -243,6 +252,7 @@ public final class WorkerSupervisor implements AutoCloseable {
 		synchronized (this) {
 			requireRunning("reload");
 			this.epoch++;
+			rereadInIdleStandbys();
 			workers = currentWorkers().stream().filter((worker) -> worker.state() == WorkerState.READY).toList();
 		}
 		List<WorkerProcess> asked = workers.stream().filter(WorkerProcess::requestReload).toList();

@@ -257,6 +257,24 @@ class WorkerSupervisorTests {
 	}
 
 	@Test
+	void anIdleStandbyReReadsTheConfigurationWhenTheMasterReloadsSoItsPromotionKeepsIt(CapturedOutput master)
+			throws Exception {
+		this.supervisor = supervisor(TestWorkers.java(log()), () -> TestWorkers.FAST.withStandby(1));
+		this.supervisor.start(1);
+		long standby = awaitStandingBy().pid();
+		assertThat(this.supervisor.reloadInPlace(WAIT)).isEmpty();
+		await().atMost(WAIT)
+			.until(master::getOut, (out) -> out
+				.contains("standby (pid " + standby + ") re-read the configuration of the master's reload 1"));
+		ProcessHandle.of(pids().get(0)).orElseThrow().destroyForcibly();
+		await().atMost(WAIT).until(() -> {
+			WorkerSnapshot slot = this.supervisor.snapshot().get(0);
+			return slot.pid() == standby && slot.state() == WorkerState.READY;
+		});
+		assertThat(output()).contains("Promoted to worker 1 of generation 1; its configuration is the master's");
+	}
+
+	@Test
 	void stopDismissesTheStandbysWithTheWorkers() throws Exception {
 		this.supervisor = supervisor(TestWorkers.java(log()), () -> TestWorkers.FAST.withStandby(1));
 		this.supervisor.start(1);
