@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import dev.oslo.service.ReloadCoordinator;
 import dev.oslo.service.ReloadOutcome;
@@ -19,6 +20,7 @@ import dev.oslo.service.ServiceState;
 import dev.oslo.service.actuate.RefreshEndpointWebExtension;
 import dev.oslo.service.internal.refresh.CoordinatedContextRefresher;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -119,34 +121,36 @@ class ReloadIntegrationTests {
 
 	@Test
 	void contradictoryWorkerSettingsAreRejected() throws Exception {
-		start("oslo.service.worker.max-respawn-delay: 10s\n");
-		write("oslo.service.worker.respawn-delay: 20s\noslo.service.worker.max-respawn-delay: 10s\n");
-		ReloadResult result = reload();
-		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILURE);
-		assertThat(result.error()).contains("oslo.service.worker.max-respawn-delay=\"10s\": must not be below "
-				+ "oslo.service.worker.respawn-delay (20s)");
-		assertThat(properties().getWorker().getRespawnDelay()).isEqualTo(Duration.ofMillis(100));
+		assertWorkerSettingRejected("oslo.service.worker.max-respawn-delay: 10s\n",
+				"oslo.service.worker.respawn-delay: 20s\noslo.service.worker.max-respawn-delay: 10s\n",
+				"oslo.service.worker.max-respawn-delay=\"10s\": must not be below "
+						+ "oslo.service.worker.respawn-delay (20s)",
+				OsloServiceProperties.Worker::getRespawnDelay, Duration.ofMillis(100));
 	}
 
 	@Test
 	void aHeartbeatTimeoutNotLongerThanTheHeartbeatIsRejectedAndTheOldOneKept() throws Exception {
-		start("oslo.service.worker.heartbeat-timeout: 10s\n");
-		write("oslo.service.worker.heartbeat-timeout: 1s\n");
-		ReloadResult result = reload();
-		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILURE);
-		assertThat(result.error()).contains("oslo.service.worker.heartbeat-timeout=\"1s\": must be 0 (off) or longer "
-				+ "than the heartbeat interval (1s)");
-		assertThat(properties().getWorker().getHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(10));
+		assertWorkerSettingRejected("oslo.service.worker.heartbeat-timeout: 10s\n",
+				"oslo.service.worker.heartbeat-timeout: 1s\n",
+				"oslo.service.worker.heartbeat-timeout=\"1s\": must be 0 (off) or longer than the heartbeat interval (1s)",
+				OsloServiceProperties.Worker::getHeartbeatTimeout, Duration.ofSeconds(10));
 	}
 
 	@Test
 	void anAbsurdStandbyCountIsRejectedAndTheOldOneKept() throws Exception {
-		start("oslo.service.worker.standby: 2\n");
-		write("oslo.service.worker.standby: 1000\n");
+		assertWorkerSettingRejected("oslo.service.worker.standby: 2\n", "oslo.service.worker.standby: 1000\n",
+				"oslo.service.worker.standby=\"1000\": must be between 0 and 64",
+				OsloServiceProperties.Worker::getStandby, 2);
+	}
+
+	private void assertWorkerSettingRejected(String before, String after, String error,
+			Function<OsloServiceProperties.Worker, @Nullable Object> setting, Object kept) throws Exception {
+		start(before);
+		write(after);
 		ReloadResult result = reload();
 		assertThat(result.outcome()).isEqualTo(ReloadOutcome.FAILURE);
-		assertThat(result.error()).contains("oslo.service.worker.standby=\"1000\": must be between 0 and 64");
-		assertThat(properties().getWorker().getStandby()).isEqualTo(2);
+		assertThat(result.error()).contains(error);
+		assertThat(setting.apply(properties().getWorker())).isEqualTo(kept);
 	}
 
 	@Test
