@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,6 +63,8 @@ public final class WorkerSupervisor implements AutoCloseable {
 	/** How long a JVM killed with SIGKILL may take to be gone. */
 	private static final Duration KILLED_EXIT = Duration.ofSeconds(5);
 
+	private static final int MAX_BOOT_DEADLINE_DOUBLINGS = 2;
+
 	private final List<Slot> slots = new ArrayList<>();
 
 	private final Set<WorkerProcess> live = new LinkedHashSet<>();
@@ -69,6 +72,13 @@ public final class WorkerSupervisor implements AutoCloseable {
 	private final List<WorkerProcess> standbys = new ArrayList<>();
 
 	private final RestartHistory standbyRestarts = new RestartHistory();
+
+	/**
+	 * Boot deadlines missed in a row, by slot ({@value WorkerIdentity#STANDBY_ID} for the
+	 * standbys): the next boot there gets twice as long, up to
+	 * {@value #MAX_BOOT_DEADLINE_DOUBLINGS} doublings.
+	 */
+	private final Map<Integer, Integer> missedBoots = new HashMap<>();
 
 	private final List<Consumer<String>> failureListeners = new CopyOnWriteArrayList<>();
 
@@ -220,7 +230,7 @@ public final class WorkerSupervisor implements AutoCloseable {
 
 	private void swap(Slot slot, WorkerProcess replacement, int next, Duration stopTimeout)
 			throws InterruptedException {
-		Duration bootTimeout = this.settings.get().bootTimeout();
+		Duration bootTimeout = bootDeadline(slot.id);
 		if (!replacement.awaitReady(bootTimeout)) {
 			replacement.retire();
 			this.diagnosis.killAfterStacks(replacement, notReady(replacement, bootTimeout), HungWorkerDiagnosis.GRACE)
@@ -421,14 +431,35 @@ public final class WorkerSupervisor implements AutoCloseable {
 		scheduleBootDeadline(promoted);
 	}
 
-	private void scheduleBootDeadline(WorkerProcess worker) {
-		Duration bootTimeout = this.settings.get().bootTimeout();
+	/**
+	 * Kill the worker if it does not report READY (a standby: STANDBY) in time. After a
+	 * missed deadline the slot's next boot gets twice as long: a busy machine (every
+	 * worker booting at once on few cores) is a likelier cause than a hang, and killing
+	 * every slow boot at the same deadline again would only repeat it.
+	 */
+	private synchronized void scheduleBootDeadline(WorkerProcess worker) {
+		Duration deadline = bootDeadline(worker.id());
+		if (deadline.compareTo(this.settings.get().bootTimeout()) > 0) {
+			logger.info("{} has {} to {}: the last {} missed its deadline", worker.describe(),
+					DurationFormat.format(deadline), worker.isStandby() ? "boot" : "report READY",
+					worker.isStandby() ? "standby's boot" : "boot in slot " + worker.id());
+		}
 		int start = worker.starts();
-		this.timer.schedule(() -> bootTimedOut(worker, start, bootTimeout), bootTimeout.toMillis(),
-				TimeUnit.MILLISECONDS);
+		this.timer.schedule(() -> bootTimedOut(worker, start, deadline), deadline.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * How long the next boot in a slot may take: the boot timeout, doubled for each
+	 * deadline the slot missed in a row, up to {@value #MAX_BOOT_DEADLINE_DOUBLINGS}
+	 * times.
+	 */
+	private synchronized Duration bootDeadline(int slot) {
+		int missed = Math.min(this.missedBoots.getOrDefault(slot, 0), MAX_BOOT_DEADLINE_DOUBLINGS);
+		return this.settings.get().bootTimeout().multipliedBy(1L << missed);
 	}
 
 	private synchronized void ready(WorkerProcess worker) {
+		this.missedBoots.remove(worker.id());
 		Instant promotedAt = worker.promotedAt();
 		logger.info("{} is ready ({} ms after {})", worker.describe(),
 				Duration.between((promotedAt != null) ? promotedAt : worker.startedAt(), Instant.now()).toMillis(),
@@ -439,6 +470,9 @@ public final class WorkerSupervisor implements AutoCloseable {
 	private void bootTimedOut(WorkerProcess worker, int start, Duration bootTimeout) {
 		if (worker.starts() == start && worker.state() == WorkerState.STARTING && worker.isAlive()
 				&& !worker.isRetired()) {
+			synchronized (this) {
+				this.missedBoots.merge(worker.id(), 1, Integer::sum);
+			}
 			this.diagnosis.killAfterStacks(worker, notReady(worker, bootTimeout), HungWorkerDiagnosis.GRACE);
 		}
 	}
@@ -550,6 +584,7 @@ public final class WorkerSupervisor implements AutoCloseable {
 	 * for its respawn back-off.
 	 */
 	private synchronized void standingBy(WorkerProcess standby) {
+		this.missedBoots.remove(WorkerIdentity.STANDBY_ID);
 		logger.info("{} is standing by ({} ms after spawn)", standby.describe(),
 				Duration.between(standby.startedAt(), Instant.now()).toMillis());
 		notifyAll();

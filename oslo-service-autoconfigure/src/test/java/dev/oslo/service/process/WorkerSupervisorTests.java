@@ -176,6 +176,19 @@ class WorkerSupervisorTests {
 	}
 
 	@Test
+	void aSlotWhoseBootMissedItsDeadlineGivesTheNextBootTwiceAsLong(CapturedOutput output) throws Exception {
+		SupervisionSettings settings = new SupervisionSettings(Duration.ofSeconds(2), Duration.ofMillis(10),
+				Duration.ofMillis(10), Duration.ofSeconds(60), 1, Duration.ofSeconds(60), Duration.ofSeconds(30), 0);
+		this.supervisor = supervisor(TestWorkers.java(log(), "hang-on-start"), () -> settings);
+		assertThatExceptionOfType(WorkerSupervisionException.class).isThrownBy(() -> this.supervisor.start(1))
+			.withMessageContaining("Worker 1 exited more than 1 time(s)");
+		assertThat(output.toString()).containsSubsequence("Killing worker 1 (pid ",
+				"): it did not report READY within 2s",
+				") has 4s to report READY: the last boot in slot 1 missed its deadline", "Killing worker 1 (pid ",
+				"): it did not report READY within 4s");
+	}
+
+	@Test
 	void aReadyWorkerThatStopsSendingHeartbeatsIsKilledAndRespawned(CapturedOutput output) throws Exception {
 		SupervisionSettings fast = TestWorkers.FAST;
 		SupervisionSettings settings = new SupervisionSettings(fast.bootTimeout(), fast.respawnDelay(),
