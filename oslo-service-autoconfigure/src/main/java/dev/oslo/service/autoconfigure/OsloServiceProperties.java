@@ -149,7 +149,9 @@ public class OsloServiceProperties {
 
 		/**
 		 * How long a new worker may take to report that its services started; past it the
-		 * worker is killed and counted as a failure. A bare number is in seconds.
+		 * worker's thread stacks are logged, then it is killed and counted as a failure.
+		 * After a missed deadline the slot's next boot gets twice as long, up to 4 times.
+		 * A bare number is in seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration bootTimeout = Duration.ofSeconds(60);

@@ -7,7 +7,7 @@ import java.util.Objects;
  * How a master supervises its workers.
  *
  * @param bootTimeout how long a new worker may take to report READY before it is killed
- * and counted as a failure
+ * and counted as a failure; twice as long (up to 4 times) after its slot missed it
  * @param respawnDelay the back-off before the first respawn of a slot; it doubles with
  * each further respawn
  * @param maxRespawnDelay the longest back-off
