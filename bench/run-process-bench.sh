@@ -16,8 +16,8 @@ mvn_args=(-B -ntp ${MVN_ARGS:-})
 
 cd "$root"
 if [[ ! -f "$sample_jar" || "${REBUILD:-0}" == 1 ]]; then
-  echo "building the sample jar: mvn ${mvn_args[*]} install -DskipTests" >&2
-  mvn "${mvn_args[@]}" install -DskipTests >&2
+  echo "building the sample jar: mvn ${mvn_args[*]} package -DskipTests" >&2
+  mvn "${mvn_args[@]}" package -DskipTests >&2
 fi
 if [[ ! -f "$plain_jar" || "${REBUILD:-0}" == 1 ]]; then
   echo "building the plain app: mvn ${mvn_args[*]} -f bench/plain-app/pom.xml package -DskipTests" >&2

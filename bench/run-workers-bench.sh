@@ -33,8 +33,8 @@ fi
 
 cd "$root"
 if [[ "$own_sample_jar" == 0 && ( ! -f "$sample_jar" || "${REBUILD:-0}" == 1 ) ]]; then
-  echo "building the sample jar: mvn ${mvn_args[*]} install -DskipTests" >&2
-  mvn "${mvn_args[@]}" install -DskipTests >&2
+  echo "building the sample jar: mvn ${mvn_args[*]} package -DskipTests" >&2
+  mvn "${mvn_args[@]}" package -DskipTests >&2
 fi
 if [[ ! -f "$plain_jar" || "${REBUILD:-0}" == 1 ]]; then
   echo "building the plain app: mvn ${mvn_args[*]} -f bench/plain-app/pom.xml package -DskipTests" >&2
