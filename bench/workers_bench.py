@@ -50,7 +50,9 @@ the pid of the JVM that wrote it.
          the archive unrelocated so that its pages stay shared between the workers.
 
 main and aot run with class-data.enabled=false, so that their figures stay those of a master
-without the archive (and no training JVM runs beside them).
+without the archive (and no training JVM runs beside them). main --class-data makes the archive
+once before the rounds, as classdata does (on --java), and runs every master of N with it
+(class-data.directory; the variants are labelled "+ archive").
 
 Every JVM is started in a process group of its own (its workers inherit it); the whole group is
 killed with SIGKILL at the end of each run, and on any failure or interruption.
@@ -110,6 +112,11 @@ PROMOTION_STEPS = (("own", re.compile(r"Promoted to worker \d+ of generation \d+
 EXPECTED_WARN = ("exited unexpectedly", "SIGINT was ignored",
                  "The cluster lock of singleton periodic tasks is in an embedded H2")
 _groups = set()  # process groups of live runs, killed on exit
+
+
+def class_data_option(cache):
+    """The master's option for the workers' class-data archive: the directory cache, or none (None)."""
+    return "--oslo.service.worker.class-data.directory=" + cache if cache else NO_CLASS_DATA
 
 
 def own_preexec():
@@ -321,8 +328,8 @@ def variant_key(n, standby):
     return "N=%d S=%d" % (n, standby)
 
 
-def variant_label(n, standby):
-    return "N = %d, standby %d" % (n, standby)
+def variant_label(n, standby, archive=False):
+    return "N = %d, standby %d%s" % (n, standby, " + archive" if archive else "")
 
 
 def idle_standbys(ws):
@@ -338,6 +345,7 @@ class WorkersBench:
         self.raw = []
         self.notes = []  # anomalies and probe results, for the report
         self.classdata_info = {}
+        self.main_cache = None  # main with --class-data: the archive directory of its masters
         self.seq = 0
 
     # --- processes ----------------------------------------------------------------------------
@@ -467,11 +475,13 @@ class WorkersBench:
         p = self.spawn(self.args.java, name, self.args.sample_jar,
                        ["--oslo.service.workers=%d" % n, "--oslo.service.worker.standby=%d" % standby,
                         "--oslo.service.worker.boot-timeout=%ds" % self.args.timeout_step,
-                        "--sample.work-queue.drain-time=0ms", "--management.server.port=%d" % management_port, NO_CLASS_DATA])
+                        "--sample.work-queue.drain-time=0ms", "--management.server.port=%d" % management_port,
+                        class_data_option(self.main_cache)])
         poller = None
         try:
             row = self.startup_phase(p, n, self.args.java_label, variant, round_no)
             row["standby"] = standby
+            row["archived"] = [runs_from_archive(pid) for pid in row["worker_pids"].values()]
             if standby:
                 booted = self.standing_by(p, 0, standby)
                 row["standby_boot_ms"] = [ms for _t, _pid, ms in booted]
@@ -835,7 +845,7 @@ class WorkersBench:
         management_port = pb.free_port()
         app_args = ["--oslo.service.workers=%d" % n, "--oslo.service.worker.standby=0",
                     "--sample.work-queue.drain-time=0ms", "--management.server.port=%d" % management_port]
-        app_args.append("--oslo.service.worker.class-data.directory=" + cache if cache else NO_CLASS_DATA)
+        app_args.append(class_data_option(cache))
         p = self.spawn(java, "classdata-" + re.sub(r"[^a-z0-9]+", "-", variant.lower()).strip("-"), a.sample_jar,
                        app_args, jvm_args=jvm_args)
         poller = None
@@ -865,6 +875,8 @@ class WorkersBench:
     def run(self):
         a = self.args
         if "main" in a.bench:
+            if a.class_data:
+                self.main_cache = self.prepare_classdata(a.java_label, a.java, "", [])
             for w in range(a.warmup):
                 for v in ("single", "plain"):
                     self.single_run(v, "w%d" % (w + 1), record=False)
@@ -943,13 +955,13 @@ class WorkersBench:
                         label, n, suffix, "%.2f" % (workers[0] / single[0]) if workers[0] and single[0] else "-",
                         "%.2f" % (workers[2] / single[2]) if workers[2] and single[2] else "-",
                         "%.2f" % (workers[3] / single[3]) if workers[3] and single[3] else "-"))
-        out += ["", "Made by the starter (one master per JDK, before the rounds):", ""]
-        for label, info in self.classdata_info.items():
-            out.append("- JDK %s: %s of %d MiB, made %.1f s after `%d worker(s) ready`; `training.log` has %d JVM "
-                       "warnings" % (label, info["format"], info["mib"], info["ready_to_made"], n,
-                                     info["training_log_warnings"]))
-        out.append("")
+        out += ["", "Made by the starter (one master per JDK, before the rounds):", ""] + self.archive_lines() + [""]
         return out
+
+    def archive_lines(self):
+        return ["- JDK %s: %s of %d MiB, made %.1f s after `%d worker(s) ready`; `training.log` has %d JVM warnings" % (
+            label, info["format"], info["mib"], info["ready_to_made"], self.args.aot_workers,
+            info["training_log_warnings"]) for label, info in self.classdata_info.items()]
 
     def rows(self, bench, **kw):
         return [r for r in self.raw if r["bench"] == bench and all(r.get(k) == v for k, v in kw.items())]
@@ -972,6 +984,12 @@ class WorkersBench:
 
         out = [header, ""]
         a = self.args
+        if self.main_cache:
+            archived = [x for r in self.rows("startup") for x in r.get("archived", [])]
+            out += ["The masters of main ran with the class-data archive made by the starter before the rounds "
+                    "(`%s`); %d of %d workers mapped it at start-up:" % (
+                        class_data_option(self.main_cache), sum(1 for x in archived if x), len(archived)), ""]
+            out += self.archive_lines() + [""]
         single = self.rows("startup", variant="single")
         plain = self.rows("startup", variant="plain")
         if single or any(r["bench"] == "startup" and r.get("workers") for r in self.raw):
@@ -1008,7 +1026,7 @@ class WorkersBench:
                     booted = [r for r in rs if r.get("standby") == sb and sb]
                     if booted:
                         out.append("| %s: standby spawn → `standing by` (in-process), after all ready / master spawn → standing by | %d | %s / %s | | |" % (
-                            variant_label(n, sb), len(booted), cell([v / 1000.0 for r in booted for v in r["standby_boot_ms"]]),
+                            variant_label(n, sb, bool(self.main_cache)), len(booted), cell([v / 1000.0 for r in booted for v in r["standby_boot_ms"]]),
                             cell([r["to_standing_by"] for r in booted])))
             ms_single = med([r["to_started"] for r in single])
             ms_plain = med([r["to_started"] for r in plain])
@@ -1030,7 +1048,8 @@ class WorkersBench:
                     out.append("| all ready, N = %d / N = %d | %.2f |" % (
                         n1, n0, med([r["to_all_ready"] for r in r1]) / med([r["to_all_ready"] for r in r0])))
             out.append("")
-        variants = [(n, sb, variant_key(n, sb), variant_label(n, sb)) for n in a.workers for sb in a.standby]
+        variants = [(n, sb, variant_key(n, sb), variant_label(n, sb, bool(self.main_cache)))
+                    for n in a.workers for sb in a.standby]
 
         def ratios(bench, key, title):
             """standby k / standby 0 of the medians of key, for each N."""
@@ -1235,6 +1254,9 @@ def main():
                     help="skip the probe that trains an AOT cache with workers=2")
     ap.add_argument("--classdata-no-relocation", action="store_true",
                     help="classdata: also masters with %s (the archive's pages stay shared)" % " ".join(NO_RELOCATION))
+    ap.add_argument("--class-data", action="store_true",
+                    help="main: run the masters with the workers' class-data archive, made once before the rounds "
+                         "(default: without, %s)" % NO_CLASS_DATA)
     ap.add_argument("--settle", type=float, default=5.0, help="seconds after ready before reading memory (default 5)")
     ap.add_argument("--gap", type=float, default=1.0, help="seconds between a respawn/roll and the next step (default 1)")
     ap.add_argument("--poll", type=float, default=0.1, help="period of the /actuator/launcher poll, s (default 0.1)")
