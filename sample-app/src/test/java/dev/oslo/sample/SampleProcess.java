@@ -35,7 +35,6 @@ final class SampleProcess implements AutoCloseable {
 	 * collector), for tests that start many JVMs; workers inherit them from the master's
 	 * command line.
 	 */
-	private static final String[] FAST_START = { "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC" };
 
 	private static final String CLASS_DATA = "--oslo.service.worker.class-data.";
 
@@ -116,15 +115,15 @@ final class SampleProcess implements AutoCloseable {
 	/**
 	 * The jar's command line, without the workers' class-data archive unless the
 	 * arguments configure it: its training JVM, a child of the master, would compete with
-	 * a test's workers and show among the master's children.
+	 * a test's workers and show among the master's children. Without it, the jar runs
+	 * from the tests' own archive ({@link SampleJarLaunch}).
 	 */
 	private static List<String> jar(String... args) {
-		List<String> command = ChildJvm.java(FAST_START);
-		command.add("-jar");
-		command.add(System.getProperty("sample.jar", "target/oslo-service-sample-app.jar"));
-		if (Stream.of(args).noneMatch((arg) -> arg.startsWith(CLASS_DATA))) {
-			command.add(CLASS_DATA + "enabled=false");
+		if (Stream.of(args).anyMatch((arg) -> arg.startsWith(CLASS_DATA))) {
+			return SampleJarLaunch.asItIs();
 		}
+		List<String> command = SampleJarLaunch.fromArchive();
+		command.add(CLASS_DATA + "enabled=false");
 		return command;
 	}
 
