@@ -57,7 +57,7 @@ class SampleAppSignalsIT {
 			assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
 			assertThat(app.output()).contains("Graceful shutdown timeout of 2s exceeded; exiting with status 1")
 				.contains("service 'workQueueService' (dev.oslo.sample.WorkQueueService) is still stopping")
-				.contains("at dev.oslo.sample.WorkQueueService.stop(")
+				.contains("dev.oslo.sample.WorkQueueService.stop(WorkQueueService.java:")
 				.contains("Service 'heartbeatService' stopped");
 		}
 	}
