@@ -110,9 +110,7 @@ public final class Launchers {
 		AtomicReference<@Nullable Launcher> master = new AtomicReference<>();
 		ClassDataArchive archive = new ClassDataArchive(
 				WorkerCommand.ofCurrentProcess().withoutEnvironment(SystemdNotifier.ENVIRONMENT),
-				(directory != null) ? Path.of(directory)
-						: ClassDataArchive.defaultDirectory(System.getenv(), System.getProperty("user.home")),
-				null, () -> {
+				ClassDataArchive.directoryOrDefault((directory != null) ? Path.of(directory) : null), null, () -> {
 					Launcher launcher = master.get();
 					return (launcher != null) ? launcher.snapshot().workers() : List.of();
 				});

@@ -1,6 +1,5 @@
 package dev.oslo.service.autoconfigure;
 
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -206,10 +205,8 @@ public final class OsloServiceAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = "oslo.service.worker.class-data.enabled", matchIfMissing = true)
 		ClassDataArchive osloServiceClassDataArchive(WorkerCommand command, OsloServiceProperties properties,
 				Environment environment, ObjectProvider<Launcher> launcher) {
-			Path directory = properties.getWorker().getClassData().getDirectory();
 			return new ClassDataArchive(command.withoutEnvironment(SystemdNotifier.ENVIRONMENT),
-					(directory != null) ? directory
-							: ClassDataArchive.defaultDirectory(System.getenv(), System.getProperty("user.home")),
+					ClassDataArchive.directoryOrDefault(properties.getWorker().getClassData().getDirectory()),
 					environment.getProperty("spring.application.name"),
 					() -> launcher.getObject().snapshot().workers());
 		}

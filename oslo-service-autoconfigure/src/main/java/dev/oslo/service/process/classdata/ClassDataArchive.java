@@ -111,6 +111,16 @@ public final class ClassDataArchive implements Supplier<WorkerCommand>, AutoClos
 	}
 
 	/**
+	 * The directory archives are kept in: the configured one, else this process's
+	 * {@linkplain #defaultDirectory default}.
+	 * @param configured the directory that the configuration names, if any
+	 * @return the directory, or {@code null} when none is configured or known
+	 */
+	public static @Nullable Path directoryOrDefault(@Nullable Path configured) {
+		return (configured != null) ? configured : defaultDirectory(System.getenv(), System.getProperty("user.home"));
+	}
+
+	/**
 	 * The directory archives are kept in by default: systemd's {@code CacheDirectory=}
 	 * ({@code $CACHE_DIRECTORY}, its first one), else
 	 * {@code $XDG_CACHE_HOME/oslo-service}, else {@code ~/.cache/oslo-service}.
