@@ -132,7 +132,7 @@ public final class LauncherRuntime implements AutoCloseable {
 	 * master reloads while it waits. The promoted standby re-reads its configuration once
 	 * more when it has not read the master's latest, as a SIGHUP would; an invalid
 	 * configuration is logged and the one in force kept. A dismissed standby (the master
-	 * stops, or needs fewer standbys) exits the process with status 0. Elsewhere this
+	 * stops, or needs fewer standbys) halts the process with status 0. Elsewhere this
 	 * returns at once.
 	 * @return {@code true} to go on and start the services; {@code false} when the
 	 * standby was dismissed
@@ -156,7 +156,11 @@ public final class LauncherRuntime implements AutoCloseable {
 		}
 		if (promotion.isEmpty()) {
 			logger.info("Standby dismissed; exiting");
-			this.exit.exit(0);
+			// A halt: this thread holds the context's start-up lock, which Spring's
+			// shutdown hook waits for, and an exit would wait forever for a shutdown
+			// already under way (a SIGTERM that arrived while this standby booted). The
+			// standby has started nothing that needs stopping.
+			this.exit.halt(0);
 			return false;
 		}
 		logger.info("Promoted to worker {} of generation {}{}", promotion.get().id(), promotion.get().generation(),
@@ -169,10 +173,11 @@ public final class LauncherRuntime implements AutoCloseable {
 
 	/**
 	 * Every service, or every worker, has started: systemd hears {@code READY=1}, a
-	 * reload asked for during start-up runs now, and a worker connects to its master.
-	 * Call it once.
+	 * reload asked for during start-up runs now, a worker connects to its master, and the
+	 * immediate exit of SIGINT gets ready in the background. Call it once.
 	 */
 	public void ready() {
+		this.exit.prepare();
 		this.systemd.ready();
 		this.reloads.markReady();
 		if (this.master != null) {

@@ -120,7 +120,7 @@ public record LauncherSnapshot(String mode, ServiceState state, long pid, Durati
 
 	/**
 	 * What has not ended cleanly: services not {@code TERMINATED}, and workers still
-	 * running or ended with a non-zero status.
+	 * running or that did not {@link WorkerSnapshot#exitedCleanly() exit cleanly}.
 	 * @return the services by name and the workers as {@code worker <id> (pid <pid>)}
 	 */
 	public List<String> unfinished() {
@@ -129,7 +129,7 @@ public record LauncherSnapshot(String mode, ServiceState state, long pid, Durati
 			.filter((service) -> service.state() != ServiceState.TERMINATED)
 			.forEach((service) -> unfinished.add(service.name()));
 		this.workers.stream()
-			.filter((worker) -> worker.exitStatus() == null || worker.exitStatus() != 0)
+			.filter((worker) -> !worker.exitedCleanly())
 			.forEach((worker) -> unfinished.add("worker " + worker.id() + " (pid " + worker.pid() + ")"));
 		return unfinished;
 	}

@@ -97,7 +97,7 @@ class SystemdStatusLineTests {
 
 	private static WorkerSnapshot worker(int id, WorkerState state, int generation, int restarts) {
 		return new WorkerSnapshot(id, 1000 + id, state, generation, restarts, Instant.EPOCH, null,
-				(state == WorkerState.EXITED) ? 0 : null);
+				(state == WorkerState.EXITED) ? 0 : null, false);
 	}
 
 }

@@ -39,6 +39,8 @@ class SampleAppDaemonWorkersIT {
 
 	private static final Pattern SPAWNED = Pattern.compile("Spawned (?:worker \\d+|standby) \\(pid (\\d+)\\)");
 
+	private static final Pattern SPAWNED_STANDBY = Pattern.compile("Spawned standby \\(pid (\\d+)\\)");
+
 	private static final Pattern STANDING_BY = Pattern.compile("standby \\(pid (\\d+)\\) is standing by");
 
 	private static final Pattern HEARTBEAT = Pattern.compile(": heartbeat \\d+$");
@@ -133,6 +135,33 @@ class SampleAppDaemonWorkersIT {
 			assertThat(app.output()).contains("sample.work-queue.fail-on-start is set")
 				.contains("Worker 1 exited more than 1 time(s) within 600 s; its last exit was status 1; giving up")
 				.contains("worker 2 (pid " + workers.get(2) + ") exited with status 0");
+		}
+	}
+
+	/**
+	 * The master stops a JVM that has not connected yet with SIGTERM: a standby still
+	 * booting when the operator stops the master ends with status 0, and so does the
+	 * master.
+	 */
+	@Test
+	void sigtermWhileTheStandbyBootsStopsItWithStatusZeroAndTheMasterToo() throws Exception {
+		try (SampleProcess app = startWithStandby()) {
+			app.awaitOutput((output) -> SPAWNED_STANDBY.matcher(output).find());
+			Matcher spawned = SPAWNED_STANDBY.matcher(app.output());
+			assertThat(spawned.find()).isTrue();
+			long standby = Long.parseLong(spawned.group(1));
+			// Its environment is ready once Spring Boot logs this; it connects seconds
+			// later.
+			app.awaitOutput((output) -> linesOf(output, standby).stream()
+				.anyMatch((line) -> line.contains("Starting SampleApplication")));
+			assertThat(app.output()).doesNotContain("standby (pid " + standby + ") is standing by");
+			app.signal("TERM");
+			assertThat(app.awaitExit(EXIT)).as(app::output).isZero();
+			assertThat(linesOf(app.output(), standby))
+				.anyMatch((line) -> line.contains("SIGTERM while starting: exiting with status 0"));
+			assertThat(app.output()).contains("standby (pid " + standby + ") exited with status 0");
+			await().atMost(ORPHANS_GONE)
+				.until(() -> spawnedPids(app).stream().noneMatch(SampleAppDaemonWorkersIT::alive));
 		}
 	}
 

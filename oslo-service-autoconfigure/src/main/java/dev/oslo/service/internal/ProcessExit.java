@@ -7,7 +7,11 @@ package dev.oslo.service.internal;
  */
 public interface ProcessExit {
 
-	/** The JVM's own {@link System#exit} and {@link Runtime#halt}. */
+	/**
+	 * The JVM's own {@link System#exit}; a halt through the C library's {@code _exit}
+	 * once {@link #prepare()} has linked it (else {@link Runtime#halt}, which waits up to
+	 * 300 ms for threads in native code, such as a web server's acceptor).
+	 */
 	ProcessExit JVM = new ProcessExit() {
 
 		@Override
@@ -17,7 +21,12 @@ public interface ProcessExit {
 
 		@Override
 		public void halt(int status) {
-			Runtime.getRuntime().halt(status);
+			FastHalt.halt(status);
+		}
+
+		@Override
+		public void prepare() {
+			FastHalt.prepare();
 		}
 
 	};
@@ -34,5 +43,12 @@ public interface ProcessExit {
 	 * @param status the exit status
 	 */
 	void halt(int status);
+
+	/**
+	 * Get ready to {@link #halt} without delay, in the background; called once the
+	 * process is ready. By default there is nothing to prepare.
+	 */
+	default void prepare() {
+	}
 
 }

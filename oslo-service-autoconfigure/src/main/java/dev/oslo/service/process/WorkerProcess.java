@@ -45,6 +45,8 @@ final class WorkerProcess {
 
 	private volatile boolean retired;
 
+	private volatile boolean terminatedBeforeConnecting;
+
 	private volatile int id;
 
 	private volatile int generation;
@@ -224,6 +226,7 @@ final class WorkerProcess {
 		this.state = WorkerState.STOPPING;
 		ControlConnection channel = this.connection;
 		if (channel == null || !channel.send(ControlMessage.of(ControlMessage.Type.STOP))) {
+			this.terminatedBeforeConnecting = true;
 			this.process.destroy();
 		}
 	}
@@ -332,7 +335,7 @@ final class WorkerProcess {
 
 	WorkerSnapshot snapshot(int restarts) {
 		return new WorkerSnapshot(this.id, pid(), this.state, this.generation, restarts, this.startedAt,
-				this.lastHeartbeat, isAlive() ? null : exitValue());
+				this.lastHeartbeat, isAlive() ? null : exitValue(), this.terminatedBeforeConnecting);
 	}
 
 	String describe() {

@@ -70,7 +70,7 @@ class WorkerObservabilityTests {
 
 	private static WorkerSnapshot worker(int id, long pid, WorkerState state, int generation, int restarts) {
 		return new WorkerSnapshot(id, pid, state, generation, restarts, Instant.EPOCH,
-				(state == WorkerState.READY) ? Instant.EPOCH : null, (state == WorkerState.EXITED) ? 1 : null);
+				(state == WorkerState.READY) ? Instant.EPOCH : null, (state == WorkerState.EXITED) ? 1 : null, false);
 	}
 
 	/**

@@ -219,7 +219,7 @@ class ClassDataArchiveTests {
 	}
 
 	private static WorkerSnapshot worker(WorkerState state) {
-		return new WorkerSnapshot(1, 1, state, 1, 0, Instant.now(), null, null);
+		return new WorkerSnapshot(1, 1, state, 1, 0, Instant.now(), null, null, false);
 	}
 
 }
