@@ -11,11 +11,16 @@ Measures, from outside the JVM, with time.monotonic() on this side:
             starter variant also to "Launched 2 service(s)" (our launcher's line).
   sigterm   SIGTERM -> process exit (Popen.wait), idle services, interleaved:
               starter   the sample jar with --sample.work-queue.drain-time=0ms
+              excluded  the same jar with the starter switched off (JVM default: Spring's
+                        shutdown hook closes the same context, H2 and its pool included)
               plain     the plain app with --plain.work-queue.drain-time=0ms (JVM default:
                         Spring's shutdown hook closes the context)
   sigint    SIGINT -> process exit, interleaved:
               starter   the sample jar with --sample.work-queue.drain-time=1h (SIGINT must not wait)
+              excluded  as for sigterm
               plain     the plain app with --plain.work-queue.drain-time=0ms (JVM default)
+            Both also split the time: signal -> the first line the process logs after it (when
+            the stop visibly begins), and the last line -> exit (the JVM's own exit).
 
 Standard library only. Prints the machine, the java used and a Markdown table of the results.
 """
@@ -137,12 +142,19 @@ class JavaProcess:
         return None
 
     def signal_and_wait(self, signum):
-        """Send signum and block in Popen.wait() (waitpid, no polling): return (seconds, status)."""
+        """Send signum and block in Popen.wait() (waitpid, no polling): return (sent at, seconds, status)."""
         t0 = time.monotonic()
         self.proc.send_signal(signum)
         status = self.proc.wait()
         t1 = time.monotonic()
-        return t1 - t0, status
+        return t0, t1 - t0, status
+
+    def lines_after(self, t0):
+        """The arrival times of the lines read after t0 (the reader has seen EOF once the process has ended)."""
+        with self.cond:
+            while not self.eof:
+                self.cond.wait()
+            return [t for t, _text in self.lines if t >= t0]
 
     def terminate(self, timeout=30):
         """SIGTERM, wait at most timeout, then SIGKILL; return the exit status."""
@@ -308,13 +320,10 @@ class Bench:
     # --- (b), (c) signal to exit --------------------------------------------------------------
 
     def signal_variants(self, which):
-        if which == "sigterm":
-            return [
-                ("starter", self.args.sample_jar, ["--sample.work-queue.drain-time=0ms"], STARTED_SAMPLE),
-                ("plain", self.args.plain_jar, ["--plain.work-queue.drain-time=0ms"], STARTED_PLAIN),
-            ]
+        drain = "0ms" if which == "sigterm" else "1h"
         return [
-            ("starter", self.args.sample_jar, ["--sample.work-queue.drain-time=1h"], STARTED_SAMPLE),
+            ("starter", self.args.sample_jar, ["--sample.work-queue.drain-time=" + drain], STARTED_SAMPLE),
+            ("excluded", self.args.sample_jar, [EXCLUDE], STARTED_SAMPLE),
             ("plain", self.args.plain_jar, ["--plain.work-queue.drain-time=0ms"], STARTED_PLAIN),
         ]
 
@@ -327,13 +336,17 @@ class Bench:
             time.sleep(self.args.settle)  # the one settle time: let the services go idle
             if p.proc.poll() is not None:
                 raise BenchError("process exited before the signal; log: %s" % p.log_path)
-            seconds, status = p.signal_and_wait(signum)
+            sent, seconds, status = p.signal_and_wait(signum)
             if p.timed_out:
                 raise BenchError("no exit within %ss of start; killed; log: %s" % (self.args.timeout, p.log_path))
         finally:
             p.finish()
         row = {"bench": which, "variant": name, "round": round_no, "to_exit": seconds, "status": status,
                "load1": self.last_load}
+        after = p.lines_after(sent)
+        if after:
+            row["to_first_line"] = after[0] - sent
+            row["last_line_to_exit"] = sent + seconds - after[-1]
         hit = p.line_with("Stopped gracefully in ")
         if hit:
             try:
@@ -450,19 +463,23 @@ class Bench:
             if not any(r["bench"] == which for r in self.raw):
                 continue
             out += ["### %s (ms, %d interleaved rounds)" % (title, self.args.runs), "",
-                    "| variant | arguments | median | p25 | p75 | min | max | exit status(es) | in-process 'Stopped gracefully in' (median ms) |",
-                    "|---|---|---:|---:|---:|---:|---:|---|---:|"]
+                    "| variant | arguments | median | p25 | p75 | min | max | exit status(es) | in-process 'Stopped gracefully in' (median ms) | signal to the first line logged after it (median ms) | last line to exit (median ms) |",
+                    "|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|"]
             for name, _jar, extra, _started in self.signal_variants(which):
                 s = summary(self.values(which, name, "to_exit"))
                 if s is None:
                     continue
                 statuses = sorted({r["status"] for r in self.raw if r["bench"] == which and r["variant"] == name})
                 inproc = self.values(which, name, "inproc_ms")
-                label = "sample + starter" if name == "starter" else "plain Spring Boot app"
-                out.append("| %s | `%s` | %s | %s | %s | %s | %s | %s | %s |" % (
+                first = summary(self.values(which, name, "to_first_line"))
+                last = summary(self.values(which, name, "last_line_to_exit"))
+                label = {"starter": "sample + starter", "excluded": "sample, our auto-config excluded (Spring's hook)",
+                         "plain": "plain Spring Boot app"}[name]
+                out.append("| %s | `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
                     label, " ".join(extra), fmt_ms(s["median"]), fmt_ms(s["p25"]), fmt_ms(s["p75"]),
                     fmt_ms(s["min"]), fmt_ms(s["max"]), ", ".join(str(x) for x in statuses),
-                    "%.0f" % statistics.median(inproc) if inproc else "-"))
+                    "%.0f" % statistics.median(inproc) if inproc else "-",
+                    fmt_ms(first["median"]) if first else "-", fmt_ms(last["median"]) if last else "-"))
             out.append("")
         return "\n".join(out)
 
