@@ -32,6 +32,14 @@ final class FastHalt {
 	}
 
 	/**
+	 * Whether {@code _exit} has been linked, so that a halt ends the process at once.
+	 * @return {@code true} once {@link #prepare()} has linked it
+	 */
+	static boolean isReady() {
+		return immediate != null;
+	}
+
+	/**
 	 * End the process at once, after flushing the standard streams.
 	 * @param status the exit status
 	 */
